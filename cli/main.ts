@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { createCommandModule } from './commands/create.js';
+import { deleteCommandModule } from './commands/delete.js';
+import { describeCommand } from './commands/describe.js';
+import { getCommand } from './commands/get.js';
+import { initCommand } from './commands/init.js';
+import { runCommandModule } from './commands/run.js';
+import { scaleCommand } from './commands/scale.js';
+import { versionCommand } from './commands/version.js';
+import { errorLine } from './errors.js';
+import type { GlobalOptions } from './session.js';
+
+async function main(argv: readonly string[]): Promise<void> {
+  await yargs(argv)
+    .scriptName('kubelog')
+    .usage('kubelog: a Kubernetes-style control plane kept in an append-only log\n\nUsage: kubelog <command> [options]')
+    .option('data', {
+      type: 'string',
+      default: process.env['KUBELOG_DATA'] ?? 'data',
+      describe: 'data directory holding cluster.db (env KUBELOG_DATA)',
+      global: true,
+    })
+    .option('as', { type: 'string', describe: 'act as this user (entries carry user:NAME)', global: true })
+    .option('namespace', { alias: 'n', type: 'string', describe: 'namespace (default: default)', global: true })
+    .option('v', { type: 'count', describe: 'log verbosity on stderr (-v info, -vv debug)', global: true })
+    .command(initCommand)
+    .command(runCommandModule)
+    .command(getCommand)
+    .command(describeCommand)
+    .command(createCommandModule)
+    .command(deleteCommandModule)
+    .command(scaleCommand)
+    .command(versionCommand)
+    .demandCommand(1, 'You must specify a command; see kubelog --help')
+    .strict()
+    .recommendCommands()
+    .fail((message, error) => {
+      throw error ?? new UsageFailure(message);
+    })
+    .help()
+    .parseAsync();
+}
+
+class UsageFailure extends Error {}
+
+main(hideBin(process.argv) as string[]).catch((error: unknown) => {
+  process.stderr.write(`${errorLine(error)}\n`);
+  process.exitCode = 1;
+});
+
+export type { GlobalOptions };

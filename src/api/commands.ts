@@ -1,0 +1,110 @@
+import type {
+  ContainerImage,
+  EventSource,
+  Labels,
+  Node,
+  ObjectReference,
+  OwnerReference,
+  PodSpec,
+  ReplicationControllerSpec,
+} from '../model/types.js';
+
+/** What the user or a component asks the API to do: plain data, decided into entries. */
+export type Command =
+  | { readonly type: 'CreateNamespace'; readonly name: string; readonly labels?: Labels }
+  | { readonly type: 'DeleteNamespace'; readonly name: string }
+  | {
+      readonly type: 'RemoveNamespace';
+      readonly name: string;
+      /** The version the namespace controller observed empty. */
+      readonly resourceVersion: string;
+    }
+  | { readonly type: 'DeleteEvent'; readonly namespace: string; readonly name: string }
+  | { readonly type: 'RegisterNode'; readonly node: Node }
+  | { readonly type: 'PullImage'; readonly nodeName: string; readonly image: ContainerImage }
+  | {
+      readonly type: 'CreateReplicationController';
+      readonly namespace: string;
+      readonly name: string;
+      readonly labels?: Labels;
+      readonly annotations?: Labels;
+      readonly spec: ReplicationControllerSpec;
+    }
+  | {
+      readonly type: 'ScaleReplicationController';
+      readonly namespace: string;
+      readonly name: string;
+      readonly replicas: number;
+    }
+  | {
+      readonly type: 'UpdateReplicationControllerStatus';
+      readonly namespace: string;
+      readonly name: string;
+      readonly replicas: number;
+      readonly observedGeneration: number;
+      /** The version the controller observed; the update fails if the RC changed since. */
+      readonly resourceVersion: string;
+    }
+  | { readonly type: 'DeleteReplicationController'; readonly namespace: string; readonly name: string }
+  | {
+      readonly type: 'CreatePod';
+      readonly namespace: string;
+      /** Either a name, or a generateName prefix that the API completes with 5 random characters. */
+      readonly name?: string;
+      readonly generateName?: string;
+      readonly labels?: Labels;
+      readonly annotations?: Labels;
+      readonly ownerReferences?: readonly OwnerReference[];
+      readonly spec: PodSpec;
+    }
+  | {
+      readonly type: 'AdoptPod';
+      readonly namespace: string;
+      readonly name: string;
+      readonly owner: OwnerReference;
+      readonly resourceVersion: string;
+    }
+  | {
+      readonly type: 'BindPod';
+      readonly namespace: string;
+      readonly name: string;
+      readonly nodeName: string;
+      readonly resourceVersion: string;
+    }
+  | {
+      readonly type: 'StartPodSandbox';
+      readonly namespace: string;
+      readonly name: string;
+      readonly hostIP: string;
+      readonly podIP: string;
+      readonly sandboxID: string;
+      readonly resourceVersion: string;
+    }
+  | {
+      readonly type: 'StartContainer';
+      readonly namespace: string;
+      readonly name: string;
+      readonly containerName: string;
+      readonly containerID: string;
+      readonly imageID: string;
+    }
+  | { readonly type: 'MarkPodReady'; readonly namespace: string; readonly name: string }
+  | {
+      readonly type: 'DeletePod';
+      readonly namespace: string;
+      readonly name: string;
+      /** 0 removes the pod at once; otherwise the pod is marked Terminating for its kubelet to finish. */
+      readonly gracePeriodSeconds?: number;
+      /** Set by a component acting on what it observed: the deletion fails if the pod changed since. */
+      readonly resourceVersion?: string;
+    }
+  | {
+      readonly type: 'RecordEvent';
+      readonly involvedObject: ObjectReference;
+      readonly reason: string;
+      readonly message: string;
+      readonly source: EventSource;
+      readonly eventType?: 'Normal' | 'Warning';
+    };
+
+export type CommandType = Command['type'];

@@ -1,0 +1,118 @@
+import type { Action, Api } from '../api/api.js';
+import type { Entry } from '../model/entries.js';
+import type { Node, Pod } from '../model/types.js';
+import { type Controller, WorkQueue } from './controller.js';
+import { podStages } from './kubelet-stages.js';
+import { executeOrRequeue, type PodKey, podKey } from './shared.js';
+
+type QueuedPod = PodKey & { readonly cause: number | null };
+
+/**
+ * The kubelets of every node, on a simulated container runtime. Each node's
+ * kubelet acts on its own (its own actor and batch); this controller only
+ * routes each pod's entries to the kubelet of the node it is bound to.
+ */
+export class Kubelets implements Controller {
+  readonly name = 'kubelets';
+  readonly #api: Api;
+  readonly #queues = new Map<string, WorkQueue<QueuedPod>>();
+  readonly #nodeOfPod = new Map<string, string>();
+
+  constructor(api: Api) {
+    this.#api = api;
+  }
+
+  async resync(): Promise<void> {
+    const pods = (await this.#api.store.list({ kind: 'Pod', phases: ['Pending', 'Terminating'] })) as Pod[];
+    for (const pod of pods) {
+      if (pod.spec.nodeName) this.#enqueue(pod.spec.nodeName, { ...podKey(pod), cause: null });
+    }
+  }
+
+  async observe(entries: readonly Entry[]): Promise<void> {
+    for (const entry of entries) {
+      switch (entry.type) {
+        case 'PodBound':
+          this.#nodeOfPod.set(entry.uid, entry.data.nodeName);
+          this.#enqueue(entry.data.nodeName, { ...podKey(entry), cause: entry.seq });
+          break;
+        case 'PodSandboxStarted':
+        case 'PodDeletionRequested': {
+          const node = this.#nodeOfPod.get(entry.uid) ?? (await this.#nodeFromStore(entry));
+          if (node) this.#enqueue(node, { ...podKey(entry), cause: entry.seq });
+          break;
+        }
+        case 'PodDeleted':
+          this.#nodeOfPod.delete(entry.uid);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  hasWork(): boolean {
+    for (const queue of this.#queues.values()) if (queue.size > 0) return true;
+    return false;
+  }
+
+  async sync(): Promise<number> {
+    let appended = 0;
+    for (const [nodeName, queue] of this.#queues) {
+      const keys = queue.take();
+      if (keys.length === 0) continue;
+      const actions = await this.reconcileNode(nodeName, keys);
+      appended += await executeOrRequeue(this.#api, `system:kubelet:${nodeName}`, actions, () => {
+        for (const key of keys) this.#enqueue(nodeName, key);
+      });
+    }
+    return appended;
+  }
+
+  /** One kubelet's pass: the next stage of each queued pod bound to this node. */
+  async reconcileNode(nodeName: string, keys: readonly QueuedPod[]): Promise<Action[]> {
+    const store = this.#api.store;
+    const node = (await store.get({ kind: 'Node', namespace: '', name: nodeName })) as Node | undefined;
+    if (!node) return [];
+    const podsOnNode = (await store.list({ kind: 'Pod', nodeName })) as Pod[];
+    const usedIPs = new Set(podsOnNode.map((p) => p.status.podIP).filter((ip): ip is string => Boolean(ip)));
+    const ctx = {
+      node,
+      source: { component: 'kubelet', host: nodeName },
+      ids: this.#api.ids,
+      images: new Set(node.status.images.flatMap((i) => i.names)),
+      allocatePodIP: () => allocateIP(usedIPs),
+    };
+    const actions: Action[] = [];
+    for (const key of keys) {
+      const pod = (await store.get({ kind: 'Pod', namespace: key.namespace, name: key.name })) as Pod | undefined;
+      if (!pod || pod.metadata.uid !== key.uid || pod.spec.nodeName !== nodeName) continue;
+      const stage = podStages.find((s) => s.matches(pod));
+      if (stage) actions.push(...stage.act(pod, ctx).map((a) => ({ ...a, cause: key.cause })));
+    }
+    return actions;
+  }
+
+  #enqueue(nodeName: string, key: QueuedPod): void {
+    let queue = this.#queues.get(nodeName);
+    if (!queue) this.#queues.set(nodeName, (queue = new WorkQueue()));
+    queue.add(key.uid, key);
+  }
+
+  async #nodeFromStore(entry: Entry): Promise<string | undefined> {
+    const pod = (await this.#api.store.get({ kind: 'Pod', namespace: entry.namespace, name: entry.name })) as Pod | undefined;
+    return pod?.spec.nodeName;
+  }
+}
+
+/** The lowest free address of Docker's bridge network 172.17.0.0/16, after the bridge's own .1. */
+function allocateIP(used: Set<string>): string {
+  for (let offset = 2; offset < 65535; offset++) {
+    const ip = `172.17.${offset >> 8}.${offset & 255}`;
+    if (!used.has(ip)) {
+      used.add(ip);
+      return ip;
+    }
+  }
+  throw new Error('no free pod IP in 172.17.0.0/16');
+}

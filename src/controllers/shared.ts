@@ -1,0 +1,43 @@
+import type { Action, Api } from '../api/api.js';
+import { ApiError } from '../model/errors.js';
+import type { KubeObject, ObjectReference } from '../model/types.js';
+
+export interface PodKey {
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid: string;
+}
+
+export function podKey(o: KubeObject | { namespace: string; name: string; uid: string }): PodKey {
+  return 'metadata' in o
+    ? { namespace: o.metadata.namespace ?? '', name: o.metadata.name, uid: o.metadata.uid }
+    : { namespace: o.namespace, name: o.name, uid: o.uid };
+}
+
+export function objectReference(object: KubeObject, fieldPath?: string): ObjectReference {
+  return {
+    kind: object.kind,
+    ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+    name: object.metadata.name,
+    uid: object.metadata.uid,
+    apiVersion: 'v1',
+    resourceVersion: object.metadata.resourceVersion,
+    ...(fieldPath ? { fieldPath } : {}),
+  };
+}
+
+/**
+ * Appends a controller's pass as one batch. If the state it observed has
+ * moved on (another process acted first, an object went away), the keys go
+ * back on the queue to be observed afresh next pass instead of failing.
+ */
+export async function executeOrRequeue(api: Api, actor: string, actions: readonly Action[], requeue: () => void): Promise<number> {
+  if (actions.length === 0) return 0;
+  try {
+    return (await api.execute(actor, actions)).length;
+  } catch (error) {
+    if (!(error instanceof ApiError) || (error.code !== 'Conflict' && error.code !== 'NotFound')) throw error;
+    requeue();
+    return 0;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Entry, NewEntry } from '../model/entries.js';
+import type { Kind, KubeObject } from '../model/types.js';
+
+export interface ObjectKey {
+  readonly kind: Kind;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** The version a decision read an object at; null when it read the object as absent. */
+export interface Expectation extends ObjectKey {
+  readonly resourceVersion: string | null;
+}
+
+export interface ListQuery {
+  readonly kind: Kind;
+  readonly namespace?: string;
+  /** null selects pods not bound to any node. */
+  readonly nodeName?: string | null;
+  /** null selects pods without a controller. */
+  readonly ownerUid?: string | null;
+  readonly involvedUid?: string;
+  readonly phases?: readonly string[];
+  readonly uids?: readonly string[];
+}
+
+/**
+ * The log and its projections, behind promises so that an engine other than
+ * SQLite can stand behind it. `commit` appends a batch atomically, updating the
+ * projections in the same transaction, and only if every expectation still
+ * holds; otherwise it rejects with an ApiError of code 'Conflict'.
+ */
+export interface ClusterStore {
+  head(): Promise<number>;
+  headTime(): Promise<number | null>;
+  get(key: ObjectKey): Promise<KubeObject | undefined>;
+  list(query: ListQuery): Promise<KubeObject[]>;
+  count(query: ListQuery): Promise<number>;
+  /** Pods per node, counting every pod bound to it that has not been deleted. */
+  podsPerNode(): Promise<Map<string, number>>;
+  entriesAfter(seq: number, limit: number): Promise<Entry[]>;
+  commit(batch: readonly NewEntry[], expect: readonly Expectation[]): Promise<Entry[]>;
+  close(): Promise<void>;
+}
+
+export function keyString(key: ObjectKey): string {
+  return `${key.kind}/${key.namespace}/${key.name}`;
+}
+
+export function keyOf(object: KubeObject): ObjectKey {
+  return { kind: object.kind, namespace: object.metadata.namespace ?? '', name: object.metadata.name };
+}
