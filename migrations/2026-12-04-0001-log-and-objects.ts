@@ -40,9 +40,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('objects_pk', ['kind', 'namespace', 'name'])
     .execute();
-  await db.schema.createIndex('objects_uid').on('objects').column('uid').execute();
   await db.schema.createIndex('objects_node').on('objects').columns(['kind', 'node_name', 'phase']).execute();
-  await db.schema.createIndex('objects_owner').on('objects').columns(['kind', 'owner_uid']).execute();
+  await db.schema.createIndex('objects_owner').on('objects').columns(['kind', 'owner_uid', 'namespace', 'phase']).execute();
   await db.schema.createIndex('objects_involved').on('objects').columns(['kind', 'involved_uid']).execute();
   await db.schema.createIndex('objects_phase').on('objects').columns(['kind', 'phase']).execute();
 }

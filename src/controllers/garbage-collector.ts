@@ -53,7 +53,7 @@ export class GarbageCollector implements Controller {
         });
       }
     }
-    return executeOrRequeue(this.#api, ACTOR, actions, () => {
+    return executeOrRequeue(this.#api, [{ actor: ACTOR, actions }], () => {
       for (const owner of owners) this.#queue.add(owner.uid, owner);
     });
   }

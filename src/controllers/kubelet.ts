@@ -1,4 +1,4 @@
-import type { Action, Api } from '../api/api.js';
+import type { Action, ActorBatch, Api } from '../api/api.js';
 import type { Entry } from '../model/entries.js';
 import type { Node, Pod } from '../model/types.js';
 import { type Controller, WorkQueue } from './controller.js';
@@ -17,6 +17,8 @@ export class Kubelets implements Controller {
   readonly #api: Api;
   readonly #queues = new Map<string, WorkQueue<QueuedPod>>();
   readonly #nodeOfPod = new Map<string, string>();
+  /** Pod IPs in use per node, by pod uid: read once per node, then kept current from the log. */
+  readonly #podIPs = new Map<string, Map<string, string>>();
 
   constructor(api: Api) {
     this.#api = api;
@@ -39,12 +41,18 @@ export class Kubelets implements Controller {
         case 'PodSandboxStarted':
         case 'PodDeletionRequested': {
           const node = this.#nodeOfPod.get(entry.uid) ?? (await this.#nodeFromStore(entry));
-          if (node) this.#enqueue(node, { ...podKey(entry), cause: entry.seq });
+          if (!node) break;
+          if (entry.type === 'PodSandboxStarted') this.#podIPs.get(node)?.set(entry.uid, entry.data.podIP);
+          this.#enqueue(node, { ...podKey(entry), cause: entry.seq });
           break;
         }
-        case 'PodDeleted':
+        case 'PodDeleted': {
+          const node = this.#nodeOfPod.get(entry.uid);
+          if (node) this.#podIPs.get(node)?.delete(entry.uid);
+          else for (const ips of this.#podIPs.values()) ips.delete(entry.uid);
           this.#nodeOfPod.delete(entry.uid);
           break;
+        }
         default:
           break;
       }
@@ -57,16 +65,17 @@ export class Kubelets implements Controller {
   }
 
   async sync(): Promise<number> {
-    let appended = 0;
+    const batches: ActorBatch[] = [];
+    const taken: [string, QueuedPod[]][] = [];
     for (const [nodeName, queue] of this.#queues) {
       const keys = queue.take();
       if (keys.length === 0) continue;
-      const actions = await this.reconcileNode(nodeName, keys);
-      appended += await executeOrRequeue(this.#api, `system:kubelet:${nodeName}`, actions, () => {
-        for (const key of keys) this.#enqueue(nodeName, key);
-      });
+      taken.push([nodeName, keys]);
+      batches.push({ actor: `system:kubelet:${nodeName}`, actions: await this.reconcileNode(nodeName, keys) });
     }
-    return appended;
+    return executeOrRequeue(this.#api, batches, () => {
+      for (const [nodeName, keys] of taken) for (const key of keys) this.#enqueue(nodeName, key);
+    });
   }
 
   /** One kubelet's pass: the next stage of each queued pod bound to this node. */
@@ -74,8 +83,9 @@ export class Kubelets implements Controller {
     const store = this.#api.store;
     const node = (await store.get({ kind: 'Node', namespace: '', name: nodeName })) as Node | undefined;
     if (!node) return [];
-    const podsOnNode = (await store.list({ kind: 'Pod', nodeName })) as Pod[];
-    const usedIPs = new Set(podsOnNode.map((p) => p.status.podIP).filter((ip): ip is string => Boolean(ip)));
+    let ips = this.#podIPs.get(nodeName);
+    if (!ips) this.#podIPs.set(nodeName, (ips = await store.podIPsOnNode(nodeName)));
+    const usedIPs = new Set(ips.values());
     const ctx = {
       node,
       source: { component: 'kubelet', host: nodeName },

@@ -50,7 +50,7 @@ export class NamespaceController implements Controller {
     const items = this.#queue.take();
     const actions: Action[] = [];
     for (const item of items) actions.push(...(await this.reconcile(item)));
-    return executeOrRequeue(this.#api, ACTOR, actions, () => {
+    return executeOrRequeue(this.#api, [{ actor: ACTOR, actions }], () => {
       for (const item of items) this.#queue.add(item.name, item);
     });
   }

@@ -86,7 +86,7 @@ export class ReplicationManager implements Controller {
     const keys = this.#queue.take();
     const actions: Action[] = [];
     for (const key of keys) actions.push(...(await this.reconcile(key)));
-    return executeOrRequeue(this.#api, ACTOR, actions, () => {
+    return executeOrRequeue(this.#api, [{ actor: ACTOR, actions }], () => {
       for (const key of keys) this.#enqueue(key.namespace, key.name, key.cause);
     });
   }
@@ -109,11 +109,12 @@ export class ReplicationManager implements Controller {
     for (const pod of orphans) {
       actions.push({ type: 'AdoptPod', namespace: key.namespace, name: pod.metadata.name, owner, resourceVersion: pod.metadata.resourceVersion, cause });
     }
-    const owned = (await store.list({ kind: 'Pod', ownerUid: rc.metadata.uid })) as Pod[];
-    const active = [...owned, ...orphans].filter(isActive);
-    const diff = active.length - rc.spec.replicas;
+    // Counting is an index scan; the pods themselves are read only to choose whom to delete.
+    const ownedActive = await store.count({ kind: 'Pod', namespace: key.namespace, ownerUid: rc.metadata.uid, phases: ACTIVE_PHASES });
+    const activeCount = ownedActive + orphans.filter(isActive).length;
+    const diff = activeCount - rc.spec.replicas;
 
-    let replicas = active.length;
+    let replicas = activeCount;
     if (diff < 0) {
       const taken = new Set<string>();
       for (let i = 0; i < Math.min(-diff, BURST_REPLICAS); i++) {
@@ -136,7 +137,9 @@ export class ReplicationManager implements Controller {
         replicas++;
       }
     } else if (diff > 0) {
-      for (const pod of [...active].sort(deletionOrder).slice(0, Math.min(diff, BURST_REPLICAS))) {
+      const owned = (await store.list({ kind: 'Pod', ownerUid: rc.metadata.uid, phases: ACTIVE_PHASES })) as Pod[];
+      const active = [...owned, ...orphans.filter(isActive)];
+      for (const pod of active.sort(deletionOrder).slice(0, Math.min(diff, BURST_REPLICAS))) {
         actions.push(
           { type: 'DeletePod', namespace: key.namespace, name: pod.metadata.name, resourceVersion: pod.metadata.resourceVersion, cause },
           { type: 'RecordEvent', involvedObject: objectReference(rc), reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, source: SOURCE, cause },
@@ -174,6 +177,9 @@ export class ReplicationManager implements Controller {
     return pod?.metadata.ownerReferences?.find((o) => o.controller)?.name;
   }
 }
+
+/** The projection's phase column: Terminating stands for a pod being deleted. */
+const ACTIVE_PHASES = ['Pending', 'Running', 'Unknown'];
 
 function isActive(pod: Pod): boolean {
   return !pod.metadata.deletionTimestamp && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';

@@ -84,7 +84,7 @@ export class Scheduler implements Controller {
         },
       );
     }
-    return executeOrRequeue(this.#api, ACTOR, actions, () => {
+    return executeOrRequeue(this.#api, [{ actor: ACTOR, actions }], () => {
       for (const key of keys) this.#queue.add(key.uid, key);
     });
   }

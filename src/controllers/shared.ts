@@ -1,4 +1,4 @@
-import type { Action, Api } from '../api/api.js';
+import type { ActorBatch, Api } from '../api/api.js';
 import { ApiError } from '../model/errors.js';
 import type { KubeObject, ObjectReference } from '../model/types.js';
 
@@ -31,10 +31,10 @@ export function objectReference(object: KubeObject, fieldPath?: string): ObjectR
  * moved on (another process acted first, an object went away), the keys go
  * back on the queue to be observed afresh next pass instead of failing.
  */
-export async function executeOrRequeue(api: Api, actor: string, actions: readonly Action[], requeue: () => void): Promise<number> {
-  if (actions.length === 0) return 0;
+export async function executeOrRequeue(api: Api, batches: readonly ActorBatch[], requeue: () => void): Promise<number> {
+  if (batches.every((b) => b.actions.length === 0)) return 0;
   try {
-    return (await api.execute(actor, actions)).length;
+    return (await api.executeGroup(batches)).length;
   } catch (error) {
     if (!(error instanceof ApiError) || (error.code !== 'Conflict' && error.code !== 'NotFound')) throw error;
     requeue();

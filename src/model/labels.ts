@@ -86,9 +86,8 @@ export function isDNS1123Label(value: string): string[] {
 export function isQualifiedName(value: string): string[] {
   const parts = value.split('/');
   if (parts.length > 2) {
-    return [
-      `a qualified name ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
-    ];
+    const rule = regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc');
+    return [`a qualified name ${rule} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
   }
   const errors: string[] = [];
   const [prefix, name] = parts.length === 2 ? [parts[0] ?? '', parts[1] ?? ''] : [undefined, value];
@@ -156,7 +155,9 @@ export function selectorIsEmpty(selector: Selector): boolean {
 
 /** Whether every pair of `subset` is in `labels`: what an RC selector map asks of a pod's labels. */
 export function isSubset(subset: Labels | undefined, labels: Labels | undefined): boolean {
-  return Object.entries(subset ?? {}).every(([k, v]) => labels !== undefined && Object.hasOwn(labels, k) && labels[k] === v);
+  return Object.entries(subset ?? {}).every(
+    ([k, v]) => labels !== undefined && Object.hasOwn(labels, k) && labels[k] === v,
+  );
 }
 
 /** @example formatLabels({ run: 'nginx', app: 'web' }) === 'app=web,run=nginx'; formatLabels({}) === '<none>' */

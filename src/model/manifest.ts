@@ -54,6 +54,7 @@ export interface ReplicationControllerInput {
  * `source`.
  */
 export function parseManifests(text: string, source: string): ManifestObject[] {
+  const read = new Reader(source);
   const objects: ManifestObject[] = [];
   for (const document of parseAllDocuments(text, { merge: true })) {
     const [error] = document.errors;
@@ -65,7 +66,7 @@ export function parseManifests(text: string, source: string): ManifestObject[] {
       // Unresolved or too many aliases surface only when the document is converted.
       throw parseError(source, cause);
     }
-    if (value !== null && value !== undefined) collect(value, '', source, objects);
+    if (value !== null && value !== undefined) collect(value, '', read, objects);
   }
   return objects;
 }
@@ -120,8 +121,7 @@ function defaultPullPolicy(image: string): string {
 
 const LIST_KINDS = ['List', 'PodList', 'ReplicationControllerList', 'NamespaceList'];
 
-function collect(value: unknown, path: string, source: string, out: ManifestObject[]): void {
-  const read = new Reader(source);
+function collect(value: unknown, path: string, read: Reader, out: ManifestObject[]): void {
   const object = read.object(value, path);
   const apiVersion = read.string(object.apiVersion, join(path, 'apiVersion')) ?? '';
   const kind = read.string(object.kind, join(path, 'kind')) ?? '';
@@ -130,10 +130,10 @@ function collect(value: unknown, path: string, source: string, out: ManifestObje
 
   if (apiVersion === 'v1' && LIST_KINDS.includes(kind)) {
     const items = read.array(object.items, join(path, 'items')) ?? [];
-    items.forEach((item, i) => collect(item, join(path, `items[${i}]`), source, out));
+    items.forEach((item, i) => collect(item, join(path, `items[${i}]`), read, out));
     return;
   }
-  if (apiVersion !== 'v1') throw noMatch(source, kind, apiVersion);
+  if (apiVersion !== 'v1') throw read.noMatch(kind, apiVersion);
   const metadata = read.metadata(object.metadata, join(path, 'metadata'));
   switch (kind) {
     case 'Pod':
@@ -146,7 +146,7 @@ function collect(value: unknown, path: string, source: string, out: ManifestObje
       out.push({ apiVersion, kind, metadata });
       return;
     default:
-      throw noMatch(source, kind, apiVersion);
+      throw read.noMatch(kind, apiVersion);
   }
 }
 
@@ -278,6 +278,11 @@ class Reader {
     return this.invalidData(`expected type ${expected}${field}, got ${describe(value)}`);
   }
 
+  noMatch(kind: string, apiVersion: string): ApiError {
+    const wanted = `kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`;
+    return badRequest(`unable to recognize ${JSON.stringify(this.#source)}: no matches for ${wanted}`);
+  }
+
   invalidData(message: string): ApiError {
     return badRequest(`error validating ${JSON.stringify(this.#source)}: error validating data: ${message}`);
   }
@@ -288,12 +293,6 @@ function parseError(source: string, cause: unknown): ApiError {
   // yaml's messages end their first line with a colon and then quote the source.
   const firstLine = (message.split('\n')[0] ?? '').replace(/:$/, '');
   return badRequest(`error parsing ${source}: ${firstLine}`, { cause });
-}
-
-function noMatch(source: string, kind: string, apiVersion: string): ApiError {
-  return badRequest(
-    `unable to recognize ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`,
-  );
 }
 
 function describe(value: unknown): string {

@@ -17,6 +17,17 @@ const DNS_POLICIES = ['ClusterFirst', 'Default'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const PROTOCOLS = ['TCP', 'UDP'];
 
+// distribution/reference's ReferenceRegexp (without IPv6 hosts): name, optional tag, optional digest.
+const IMAGE_REFERENCE = (() => {
+  const component = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+  const hostPart = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+  const host = `${hostPart}(?:\\.${hostPart})*(?::[0-9]+)?`;
+  const name = `(?:${host}/)?${component}(?:/${component})*`;
+  const tag = '[\\w][\\w.-]{0,127}';
+  const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+  return new RegExp(`^${name}(?::${tag})?(?:@${digest})?$`);
+})();
+
 export function validatePod(pod: Pick<PodManifest, 'metadata' | 'spec'>): Cause[] {
   return [...validateMeta(pod.metadata, isDNS1123Subdomain, true), ...validatePodSpec(pod.spec, 'spec')];
 }
@@ -36,7 +47,7 @@ export function validateReplicationController(rc: Pick<ReplicationControllerMani
   causes.push(...validateLabels(templateLabels, 'spec.template.metadata.labels'));
   causes.push(...validateAnnotations(template.metadata.annotations, 'spec.template.metadata.annotations'));
   causes.push(...validatePodSpec(template.spec, 'spec.template.spec'));
-  // The RC restarts pods by replacing them, so a pod that stays down is not an option.
+  // An RC keeps its pods running; a pod meant to finish would be replaced forever.
   const restartPolicy = template.spec.restartPolicy;
   if (restartPolicy !== undefined && restartPolicy !== 'Always') {
     causes.push(unsupported('spec.template.spec.restartPolicy', restartPolicy, ['Always']));
@@ -77,6 +88,16 @@ export function validateGracePeriodArg(value: unknown): number | undefined {
   return seconds < 0 ? undefined : seconds;
 }
 
+/** `--image` of `kubectl run`: required, and a well-formed image reference as Docker's grammar has it. */
+export function validateImageArg(value: unknown): string {
+  if (value === undefined || value === null || value === '') throw badRequest('--image is required');
+  const image = String(value);
+  if (!IMAGE_REFERENCE.test(image)) {
+    throw badRequest(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
+  }
+  return image;
+}
+
 // Integers as Go's strconv.ParseInt reads a flag: optional sign, decimal digits.
 function integerArg(flag: string, value: unknown): number {
   const text = String(value);
@@ -89,34 +110,13 @@ function badArg(flag: string, value: unknown, detail: string): ApiError {
   return badRequest(`invalid argument ${JSON.stringify(String(value))} for ${JSON.stringify(flag)} flag: ${detail}`);
 }
 
-/** `--image` of `kubectl run`: required, and a well-formed image reference as Docker's grammar has it. */
-export function validateImageArg(value: unknown): string {
-  if (value === undefined || value === null || value === '') throw badRequest('--image is required');
-  const image = String(value);
-  if (!IMAGE_REFERENCE.test(image)) {
-    throw badRequest(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
-  }
-  return image;
-}
-
-// distribution/reference's ReferenceRegexp (without IPv6 hosts): name, optional tag, optional digest.
-const IMAGE_REFERENCE = (() => {
-  const component = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-  const hostPart = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-  const host = `${hostPart}(?:\\.${hostPart})*(?::[0-9]+)?`;
-  const name = `(?:${host}/)?${component}(?:/${component})*`;
-  const tag = '[\\w][\\w.-]{0,127}';
-  const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-  return new RegExp(`^${name}(?::${tag})?(?:@${digest})?$`);
-})();
-
 function validateMeta(meta: ManifestMeta, isValidName: (name: string) => string[], namespaced: boolean): Cause[] {
   const causes: Cause[] = [];
   const { name, generateName, namespace } = meta;
   if (generateName) {
     // The server appends a random suffix, so a trailing dash is allowed here.
-    const problems = isValidName(generateName.length > 1 && generateName.endsWith('-') ? `${generateName.slice(0, -1)}a` : generateName);
-    causes.push(...problems.map((p) => invalidValue('metadata.generateName', generateName, p)));
+    const masked = generateName.length > 1 && generateName.endsWith('-') ? `${generateName.slice(0, -1)}a` : generateName;
+    causes.push(...isValidName(masked).map((p) => invalidValue('metadata.generateName', generateName, p)));
   }
   if (!name) {
     if (!generateName) causes.push(required('metadata.name', 'name or generateName is required'));
@@ -158,7 +158,7 @@ function validatePodSpec(spec: PodSpec, path: string): Cause[] {
   spec.containers.forEach((container, i) => {
     const at = `${path}.containers[${i}]`;
     if (container.name === '') causes.push(required(`${at}.name`));
-    else if (seen.has(container.name)) causes.push({ field: `${at}.name`, message: `Duplicate value: ${JSON.stringify(container.name)}` });
+    else if (seen.has(container.name)) causes.push(duplicate(`${at}.name`, container.name));
     else causes.push(...isDNS1123Label(container.name).map((p) => invalidValue(`${at}.name`, container.name, p)));
     seen.add(container.name);
 
@@ -200,6 +200,10 @@ function oneOf(field: string, value: string, supported: readonly string[]): Caus
 
 function required(field: string, detail?: string): Cause {
   return { field, message: detail === undefined ? 'Required value' : `Required value: ${detail}` };
+}
+
+function duplicate(field: string, value: string): Cause {
+  return { field, message: `Duplicate value: ${JSON.stringify(value)}` };
 }
 
 function unsupported(field: string, value: string, supported: readonly string[]): Cause {

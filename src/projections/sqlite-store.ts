@@ -62,6 +62,11 @@ export class SqliteStore implements ClusterStore {
     return new Map(rows.map((r) => [r.node_name, r.n]));
   }
 
+  async podIPsOnNode(nodeName: string): Promise<Map<string, string>> {
+    const rows = this.#statements.podIPsOnNode.all(nodeName) as { uid: string; ip: string }[];
+    return new Map(rows.map((r) => [r.uid, r.ip]));
+  }
+
   async entriesAfter(seq: number, limit: number): Promise<Entry[]> {
     const rows = this.#statements.entriesAfter.all(seq, limit) as (LogTable & { seq: number })[];
     return rows.map(entryFromRow);
@@ -82,7 +87,6 @@ export class SqliteStore implements ClusterStore {
     if (query.ownerUid !== undefined) q = q.where('owner_uid', 'is', query.ownerUid);
     if (query.involvedUid !== undefined) q = q.where('involved_uid', '=', query.involvedUid);
     if (query.phases !== undefined) q = q.where('phase', 'in', [...query.phases]);
-    if (query.uids !== undefined) q = q.where('uid', 'in', [...query.uids]);
     return q;
   }
 
@@ -168,11 +172,19 @@ function prepareStatements(sqlite: BetterSqlite3.Database) {
     getRow: sqlite.prepare('SELECT body, created_seq FROM objects WHERE kind = ? AND namespace = ? AND name = ?'),
     versionOf: sqlite.prepare('SELECT resource_version FROM objects WHERE kind = ? AND namespace = ? AND name = ?'),
     putObject: sqlite.prepare(
-      `INSERT OR REPLACE INTO objects
+      // An upsert rewrites only the index entries whose columns changed; REPLACE would rewrite them all.
+      `INSERT INTO objects
          (kind, namespace, name, uid, resource_version, created_seq, node_name, owner_uid, involved_uid, phase, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (kind, namespace, name) DO UPDATE SET
+         uid = excluded.uid, resource_version = excluded.resource_version, created_seq = excluded.created_seq,
+         node_name = excluded.node_name, owner_uid = excluded.owner_uid, involved_uid = excluded.involved_uid,
+         phase = excluded.phase, body = excluded.body`,
     ),
     deleteObject: sqlite.prepare('DELETE FROM objects WHERE kind = ? AND namespace = ? AND name = ?'),
+    podIPsOnNode: sqlite.prepare(
+      "SELECT uid, json_extract(body, '$.status.podIP') AS ip FROM objects WHERE kind = 'Pod' AND node_name = ? AND ip IS NOT NULL",
+    ),
     podsPerNode: sqlite.prepare(
       "SELECT node_name, count(*) AS n FROM objects WHERE kind = 'Pod' AND node_name IS NOT NULL GROUP BY node_name",
     ),

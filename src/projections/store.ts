@@ -21,7 +21,6 @@ export interface ListQuery {
   readonly ownerUid?: string | null;
   readonly involvedUid?: string;
   readonly phases?: readonly string[];
-  readonly uids?: readonly string[];
 }
 
 /**
@@ -38,6 +37,8 @@ export interface ClusterStore {
   count(query: ListQuery): Promise<number>;
   /** Pods per node, counting every pod bound to it that has not been deleted. */
   podsPerNode(): Promise<Map<string, number>>;
+  /** The IPs of the pods on a node, by pod uid. */
+  podIPsOnNode(nodeName: string): Promise<Map<string, string>>;
   entriesAfter(seq: number, limit: number): Promise<Entry[]>;
   commit(batch: readonly NewEntry[], expect: readonly Expectation[]): Promise<Entry[]>;
   close(): Promise<void>;
