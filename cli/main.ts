@@ -15,6 +15,8 @@ import type { GlobalOptions } from './session.js';
 async function main(argv: readonly string[]): Promise<void> {
   await yargs(argv)
     .scriptName('kubelog')
+    // kubectl's --no-headers is a flag of its own, not the negation of --headers.
+    .parserConfiguration({ 'boolean-negation': false })
     .usage('kubelog: a Kubernetes-style control plane kept in an append-only log\n\nUsage: kubelog <command> [options]')
     .option('data', {
       type: 'string',

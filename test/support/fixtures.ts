@@ -1,0 +1,33 @@
+import type { IdSource } from '../../src/api/ids.js';
+import type { StateView } from '../../src/api/decide.js';
+import type { Entry, NewEntry } from '../../src/model/entries.js';
+import type { KubeObject } from '../../src/model/types.js';
+import { keyOf, keyString, type ObjectKey } from '../../src/projections/store.js';
+import { foldEntries } from '../../src/projections/rebuild.js';
+
+/** Ids that count up, so that expectations can name them. */
+export function countingIds(): IdSource {
+  let uid = 0;
+  let suffix = 0;
+  let container = 0;
+  return {
+    uid: () => `uid-${++uid}`,
+    nameSuffix: () => `s${String(++suffix).padStart(4, '0')}`,
+    containerID: () => (++container).toString(16).padStart(64, 'c'),
+  };
+}
+
+/** A decider's state: the objects given, by key. */
+export function stateOf(...objects: KubeObject[]): StateView {
+  const byKey = new Map(objects.map((o) => [keyString(keyOf(o)), o]));
+  return { get: (key: ObjectKey) => byKey.get(keyString(key)) };
+}
+
+/** Entries as the log would number them, from 1. */
+export function numbered(entries: readonly NewEntry[]): Entry[] {
+  return entries.map((e, i) => ({ ...e, seq: i + 1 }) as Entry);
+}
+
+export function foldAll(entries: readonly Entry[]): Map<string, KubeObject> {
+  return foldEntries(entries);
+}
