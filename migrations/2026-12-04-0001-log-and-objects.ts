@@ -14,6 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('uid', 'text', (c) => c.notNull())
     .addColumn('cause', 'integer')
     .addColumn('data', 'text', (c) => c.notNull())
+    // sha256 over this row's content and the previous row's hash: editing any
+    // row breaks the chain from there on (see src/log/hash.ts).
+    .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('log_object').on('log').columns(['kind', 'namespace', 'name', 'seq']).execute();
   await db.schema.createIndex('log_uid').on('log').columns(['uid', 'seq']).execute();

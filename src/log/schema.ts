@@ -12,6 +12,7 @@ export interface LogTable {
   uid: string;
   cause: number | null;
   data: string;
+  hash: string;
 }
 
 /** The projection of every live object, folded from the log. */

@@ -1,10 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { GENESIS_HASH, rowHash } from '../log/hash.js';
 import { type OpenDatabase } from '../log/open.js';
-import type { Database, LogTable } from '../log/schema.js';
+import { LogReader, type LogRow } from '../log/reader.js';
+import type { Database } from '../log/schema.js';
 import type { Entry, NewEntry } from '../model/entries.js';
 import { conflict, resourceFor } from '../model/errors.js';
 import type { KubeObject } from '../model/types.js';
+import { entryFromRow } from './entry-row.js';
 import { evolve } from './evolve.js';
 import { objectRow } from './object-row.js';
 import { type ClusterStore, type Expectation, type ListQuery, type ObjectKey, keyString } from './store.js';
@@ -17,6 +20,7 @@ type Row = { body: string };
  * projection update are one atomic step that no other process can interleave.
  */
 export class SqliteStore implements ClusterStore {
+  readonly log: LogReader;
   readonly #sqlite: BetterSqlite3.Database;
   readonly #db: Kysely<Database>;
   readonly #statements: ReturnType<typeof prepareStatements>;
@@ -25,6 +29,7 @@ export class SqliteStore implements ClusterStore {
   constructor(open: OpenDatabase) {
     this.#sqlite = open.sqlite;
     this.#db = open.db;
+    this.log = new LogReader(open.db);
     this.#statements = prepareStatements(open.sqlite);
     this.#commit = this.#sqlite.transaction((batch, expect) => this.#append(batch, expect)).immediate;
   }
@@ -68,7 +73,7 @@ export class SqliteStore implements ClusterStore {
   }
 
   async entriesAfter(seq: number, limit: number): Promise<Entry[]> {
-    const rows = this.#statements.entriesAfter.all(seq, limit) as (LogTable & { seq: number })[];
+    const rows = this.#statements.entriesAfter.all(seq, limit) as LogRow[];
     return rows.map(entryFromRow);
   }
 
@@ -107,19 +112,26 @@ export class SqliteStore implements ClusterStore {
     // Objects touched earlier in this batch, so that a batch may change one object several times.
     const touched = new Map<string, { object: KubeObject | undefined; createdSeq: number }>();
     const appended: Entry[] = [];
+    const last = s.lastRow.get() as { seq: number; hash: string } | undefined;
+    let seq = last?.seq ?? 0;
+    let hash = last?.hash ?? GENESIS_HASH;
     for (const proposed of batch) {
-      const result = s.insertEntry.run(
-        proposed.time,
-        proposed.actor,
-        proposed.type,
-        proposed.kind,
-        proposed.namespace,
-        proposed.name,
-        proposed.uid,
-        proposed.cause,
-        JSON.stringify(proposed.data),
-      );
-      const entry = { ...proposed, seq: Number(result.lastInsertRowid) } as Entry;
+      seq += 1;
+      const row = {
+        seq,
+        time: proposed.time,
+        actor: proposed.actor,
+        type: proposed.type,
+        kind: proposed.kind,
+        namespace: proposed.namespace,
+        name: proposed.name,
+        uid: proposed.uid,
+        cause: proposed.cause,
+        data: JSON.stringify(proposed.data),
+      };
+      hash = rowHash(hash, row);
+      s.insertEntry.run(row.seq, row.time, row.actor, row.type, row.kind, row.namespace, row.name, row.uid, row.cause, row.data, hash);
+      const entry = { ...proposed, seq } as Entry;
       appended.push(entry);
       const key = keyString(entry);
       let before = touched.get(key);
@@ -143,21 +155,6 @@ export class SqliteStore implements ClusterStore {
   }
 }
 
-export function entryFromRow(row: LogTable & { seq: number }): Entry {
-  return {
-    seq: row.seq,
-    time: row.time,
-    actor: row.actor,
-    type: row.type,
-    kind: row.kind,
-    namespace: row.namespace,
-    name: row.name,
-    uid: row.uid,
-    cause: row.cause,
-    data: JSON.parse(row.data),
-  } as Entry;
-}
-
 // The hot paths run as prepared statements on the raw handle: Kysely's SQLite
 // driver is asynchronous and cannot run inside a synchronous transaction.
 function prepareStatements(sqlite: BetterSqlite3.Database) {
@@ -165,8 +162,9 @@ function prepareStatements(sqlite: BetterSqlite3.Database) {
     head: sqlite.prepare('SELECT max(seq) AS seq FROM log'),
     headTime: sqlite.prepare('SELECT time FROM log ORDER BY seq DESC LIMIT 1'),
     entriesAfter: sqlite.prepare('SELECT * FROM log WHERE seq > ? ORDER BY seq LIMIT ?'),
+    lastRow: sqlite.prepare('SELECT seq, hash FROM log ORDER BY seq DESC LIMIT 1'),
     insertEntry: sqlite.prepare(
-      'INSERT INTO log (time, actor, type, kind, namespace, name, uid, cause, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO log (seq, time, actor, type, kind, namespace, name, uid, cause, data, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     getObject: sqlite.prepare('SELECT body FROM objects WHERE kind = ? AND namespace = ? AND name = ?'),
     getRow: sqlite.prepare('SELECT body, created_seq FROM objects WHERE kind = ? AND namespace = ? AND name = ?'),

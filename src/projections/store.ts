@@ -1,3 +1,4 @@
+import type { LogReader } from '../log/reader.js';
 import type { Entry, NewEntry } from '../model/entries.js';
 import type { Kind, KubeObject } from '../model/types.js';
 
@@ -30,6 +31,8 @@ export interface ListQuery {
  * holds; otherwise it rejects with an ApiError of code 'Conflict'.
  */
 export interface ClusterStore {
+  /** Read-only queries over the log itself. */
+  readonly log: LogReader;
   head(): Promise<number>;
   headTime(): Promise<number | null>;
   get(key: ObjectKey): Promise<KubeObject | undefined>;
