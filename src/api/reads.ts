@@ -2,7 +2,7 @@ import { notFound, resourceFor } from '../model/errors.js';
 import { type Selector, matches, selectorFromSet } from '../model/labels.js';
 import type { Event, Kind, KubeObject, Node, Pod, ReplicationController } from '../model/types.js';
 import { isNamespaced } from '../model/types.js';
-import type { ClusterStore } from '../projections/store.js';
+import type { ObjectReader } from '../projections/store.js';
 
 export interface ListRequest {
   readonly kind: Kind;
@@ -11,7 +11,7 @@ export interface ListRequest {
   readonly selector?: Selector;
 }
 
-export async function listObjects(store: ClusterStore, request: ListRequest): Promise<KubeObject[]> {
+export async function listObjects(store: ObjectReader, request: ListRequest): Promise<KubeObject[]> {
   const objects = await store.list({
     kind: request.kind,
     ...(isNamespaced(request.kind) && request.namespace !== undefined ? { namespace: request.namespace } : {}),
@@ -20,14 +20,14 @@ export async function listObjects(store: ClusterStore, request: ListRequest): Pr
   return selector ? objects.filter((o) => matches(selector, o.metadata.labels ?? {})) : objects;
 }
 
-export async function getObject(store: ClusterStore, kind: Kind, namespace: string, name: string): Promise<KubeObject> {
+export async function getObject(store: ObjectReader, kind: Kind, namespace: string, name: string): Promise<KubeObject> {
   const object = await store.get({ kind, namespace: isNamespaced(kind) ? namespace : '', name });
   if (!object) throw notFound(resourceFor(kind), name);
   return object;
 }
 
 /** The Events about one object, as `describe` shows them. */
-export async function eventsAbout(store: ClusterStore, object: KubeObject): Promise<Event[]> {
+export async function eventsAbout(store: ObjectReader, object: KubeObject): Promise<Event[]> {
   return (await store.list({ kind: 'Event', involvedUid: object.metadata.uid })) as Event[];
 }
 
@@ -38,7 +38,7 @@ export interface PodDescription {
 }
 
 /** What v1.1's `describe pod` shows: the pod, the RCs whose selector matches it, its Events. */
-export async function describePodData(store: ClusterStore, namespace: string, name: string): Promise<PodDescription> {
+export async function describePodData(store: ObjectReader, namespace: string, name: string): Promise<PodDescription> {
   const pod = (await getObject(store, 'Pod', namespace, name)) as Pod;
   const rcs = (await store.list({ kind: 'ReplicationController', namespace })) as ReplicationController[];
   return {
@@ -55,7 +55,7 @@ export interface ReplicationControllerDescription {
 }
 
 export async function describeReplicationControllerData(
-  store: ClusterStore,
+  store: ObjectReader,
   namespace: string,
   name: string,
 ): Promise<ReplicationControllerDescription> {
@@ -73,7 +73,7 @@ export interface NodeDescription {
   readonly events: Event[];
 }
 
-export async function describeNodeData(store: ClusterStore, name: string): Promise<NodeDescription> {
+export async function describeNodeData(store: ObjectReader, name: string): Promise<NodeDescription> {
   const node = (await getObject(store, 'Node', '', name)) as Node;
   const pods = (await store.list({ kind: 'Pod', nodeName: name })) as Pod[];
   return {

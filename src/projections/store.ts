@@ -24,19 +24,23 @@ export interface ListQuery {
   readonly phases?: readonly string[];
 }
 
+/** Reads of objects: the live projection tables, or the state as of a past revision. */
+export interface ObjectReader {
+  get(key: ObjectKey): Promise<KubeObject | undefined>;
+  list(query: ListQuery): Promise<KubeObject[]>;
+}
+
 /**
  * The log and its projections, behind promises so that an engine other than
  * SQLite can stand behind it. `commit` appends a batch atomically, updating the
  * projections in the same transaction, and only if every expectation still
  * holds; otherwise it rejects with an ApiError of code 'Conflict'.
  */
-export interface ClusterStore {
+export interface ClusterStore extends ObjectReader {
   /** Read-only queries over the log itself. */
   readonly log: LogReader;
   head(): Promise<number>;
   headTime(): Promise<number | null>;
-  get(key: ObjectKey): Promise<KubeObject | undefined>;
-  list(query: ListQuery): Promise<KubeObject[]>;
   count(query: ListQuery): Promise<number>;
   /** Pods per node, counting every pod bound to it that has not been deleted. */
   podsPerNode(): Promise<Map<string, number>>;

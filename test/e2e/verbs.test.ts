@@ -2,7 +2,7 @@
 
 import os from 'node:os';
 import path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type Cluster, lines, parseTable, runCli, seedFile, useCluster, waitFor } from './cli.js';
@@ -215,8 +215,14 @@ describe('get: output formats, selectors, namespaces and short names', () => {
 
   it('KUBELOG_DATA and --data name the same data directory', async () => {
     // Every other test passes KUBELOG_DATA; here it points elsewhere and --data wins.
-    const viaFlag = await runCli(path.join(os.tmpdir(), 'kubelog-e2e-unused'), ['--data', k().dir, 'get', 'rc', '-o', 'name']);
-    expect(viaFlag).toEqual({ code: 0, signal: null, stderr: '', stdout: 'replicationcontroller/nginx\nreplicationcontroller/x\n' });
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'kubelog-e2e-'));
+    try {
+      const viaFlag = await runCli(elsewhere, ['--data', k().dir, 'get', 'rc', '-o', 'name']);
+      expect(viaFlag).toEqual({ code: 0, signal: null, stderr: '', stdout: 'replicationcontroller/nginx\nreplicationcontroller/x\n' });
+      expect(readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
 
