@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { clockCommand } from './commands/clock.js';
 import { createCommandModule } from './commands/create.js';
 import { deleteCommandModule } from './commands/delete.js';
 import { describeCommand } from './commands/describe.js';
@@ -34,6 +35,7 @@ async function main(argv: readonly string[]): Promise<void> {
     .command(createCommandModule)
     .command(deleteCommandModule)
     .command(scaleCommand)
+    .command(clockCommand)
     .command(versionCommand)
     .demandCommand(1, 'You must specify a command; see kubelog --help')
     .strict()

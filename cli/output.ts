@@ -1,4 +1,4 @@
-import type { Kind, KubeObject } from '../src/model/types.js';
+import type { KubeObject, ResourceKind } from '../src/model/types.js';
 import { ApiError } from '../src/model/errors.js';
 import { toJson, toYaml } from './printers/serialize.js';
 import { type ObjectOf, printNames, printTable } from './printers/table.js';
@@ -19,7 +19,7 @@ export function checkOutputFormat(output: string | undefined): void {
 }
 
 /** What `get` prints for objects of one kind: a table, names, or the objects themselves. */
-export function formatObjects<K extends Kind>(
+export function formatObjects<K extends ResourceKind>(
   kind: K,
   objects: readonly ObjectOf<K>[],
   now: Date,

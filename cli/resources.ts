@@ -1,7 +1,7 @@
 import { ApiError } from '../src/model/errors.js';
-import type { Kind } from '../src/model/types.js';
+import type { ResourceKind } from '../src/model/types.js';
 
-const ALIASES: Readonly<Record<string, Kind>> = {
+const ALIASES: Readonly<Record<string, ResourceKind>> = {
   pod: 'Pod',
   pods: 'Pod',
   po: 'Pod',
@@ -22,7 +22,7 @@ const ALIASES: Readonly<Record<string, Kind>> = {
 export class UsageError extends Error {}
 
 /** A resource type as kubectl accepts it: plural, singular or short name. */
-export function kindOf(resource: string, allowed?: readonly Kind[]): Kind {
+export function kindOf(resource: string, allowed?: readonly ResourceKind[]): ResourceKind {
   const kind = ALIASES[resource.toLowerCase()];
   if (!kind || (allowed && !allowed.includes(kind))) {
     throw new ApiError('BadRequest', `the server doesn't have a resource type "${resource}"`);
@@ -31,7 +31,7 @@ export function kindOf(resource: string, allowed?: readonly Kind[]): Kind {
 }
 
 export interface ResourceArgs {
-  readonly kind: Kind;
+  readonly kind: ResourceKind;
   readonly names: readonly string[];
 }
 
@@ -39,7 +39,7 @@ export interface ResourceArgs {
  * kubectl's resource arguments: `TYPE [NAME...]` or `TYPE/NAME`.
  * @example parseResourceArgs(['rc/nginx']) // { kind: 'ReplicationController', names: ['nginx'] }
  */
-export function parseResourceArgs(args: readonly string[], allowed?: readonly Kind[]): ResourceArgs {
+export function parseResourceArgs(args: readonly string[], allowed?: readonly ResourceKind[]): ResourceArgs {
   const [first, ...rest] = args;
   if (first === undefined) throw new UsageError('You must specify the type of resource');
   const slash = first.indexOf('/');

@@ -3,7 +3,7 @@ import type { Command } from '../../src/api/commands.js';
 import { listObjects } from '../../src/api/reads.js';
 import { deleteCommand } from '../../src/api/requests.js';
 import { parseSelector } from '../../src/model/labels.js';
-import type { Kind } from '../../src/model/types.js';
+import type { Kind, ResourceKind } from '../../src/model/types.js';
 import type { ClusterStore } from '../../src/projections/store.js';
 import { validateGracePeriodArg } from '../../src/model/validation.js';
 import { readManifests } from '../manifests.js';
@@ -18,7 +18,7 @@ interface DeleteOptions extends GlobalOptions {
   readonly gracePeriod?: unknown;
 }
 
-const DELETABLE: readonly Kind[] = ['Pod', 'ReplicationController', 'Namespace'];
+const DELETABLE: readonly ResourceKind[] = ['Pod', 'ReplicationController', 'Namespace'];
 
 export const deleteCommandModule: CommandModule<GlobalOptions, DeleteOptions> = {
   command: 'delete [resource..]',

@@ -1,11 +1,12 @@
 import type { Argv, CommandModule } from 'yargs';
 import { getObject, listObjects } from '../../src/api/reads.js';
 import { watchObjects } from '../../src/api/watch.js';
+import { parseMoment } from '../../src/model/durations.js';
 import { parseSelector } from '../../src/model/labels.js';
 import type { KubeObject } from '../../src/model/types.js';
 import { checkOutputFormat, formatObjects } from '../output.js';
 import { printRows } from '../printers/table.js';
-import { parseResourceArgs } from '../resources.js';
+import { parseResourceArgs, UsageError } from '../resources.js';
 import { type GlobalOptions, namespaceOf, withCluster } from '../session.js';
 
 interface GetOptions extends GlobalOptions {
@@ -16,6 +17,7 @@ interface GetOptions extends GlobalOptions {
   readonly noHeaders: boolean;
   readonly showLabels: boolean;
   readonly watch: boolean;
+  readonly at?: string;
 }
 
 export const getCommand: CommandModule<GlobalOptions, GetOptions> = {
@@ -29,30 +31,33 @@ export const getCommand: CommandModule<GlobalOptions, GetOptions> = {
       .option('all-namespaces', { type: 'boolean', default: false })
       .option('no-headers', { type: 'boolean', default: false })
       .option('show-labels', { type: 'boolean', default: false })
-      .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'after listing, print each change until interrupted' }) as unknown as Argv<GetOptions>,
+      .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'after listing, print each change until interrupted' })
+      .option('at', { type: 'string', describe: 'as of a past moment: RFC 3339, -5m, or rev:N' }) as unknown as Argv<GetOptions>,
   handler: async (argv) => {
     checkOutputFormat(argv.output);
     const { kind, names } = parseResourceArgs(argv.resource);
     const selector = argv.selector !== undefined ? parseSelector(argv.selector) : undefined;
     const namespace = argv.allNamespaces ? undefined : namespaceOf(argv);
+    if (argv.watch && argv.at !== undefined) throw new UsageError('--watch follows the log from now on; it cannot be combined with --at');
     await withCluster(argv, async (cluster) => {
+      const view = await cluster.view(argv.at === undefined ? undefined : parseMoment(argv.at, cluster.now().getTime()));
       const objects: KubeObject[] =
         names.length > 0
-          ? await Promise.all(names.map((n) => getObject(cluster.store, kind, namespace ?? 'default', n)))
-          : await listObjects(cluster.store, { kind, namespace, ...(selector ? { selector } : {}) });
+          ? await Promise.all(names.map((n) => getObject(view.reader, kind, namespace ?? 'default', n)))
+          : await listObjects(view.reader, { kind, namespace, ...(selector ? { selector } : {}) });
       const asList = names.length !== 1;
       if (objects.length === 0 && !argv.watch && (argv.output === undefined || argv.output === 'wide')) {
         process.stderr.write(namespace && kind !== 'Node' && kind !== 'Namespace' ? `No resources found in ${namespace} namespace.\n` : 'No resources found.\n');
       } else {
-        process.stdout.write(formatObjects(kind, objects as never, new Date(), argv, asList));
+        process.stdout.write(formatObjects(kind, objects as never, view.now, argv, asList));
       }
       if (!argv.watch) return;
       const options = { noHeaders: true, showLabels: argv.showLabels, withNamespace: argv.allNamespaces, wide: argv.output === 'wide' };
       await watchObjects(cluster.store, { kind, namespace, ...(selector ? { selector } : {}), names }, (object) => {
         const text =
           argv.output === 'json' || argv.output === 'yaml' || argv.output === 'name'
-            ? formatObjects(kind, [object] as never, new Date(), argv, false)
-            : printRows(kind, [object] as never, new Date(), options);
+            ? formatObjects(kind, [object] as never, cluster.now(), argv, false)
+            : printRows(kind, [object] as never, cluster.now(), options);
         process.stdout.write(text);
       }, stopSignal());
     });

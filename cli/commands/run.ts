@@ -37,11 +37,11 @@ export const runCommandModule: CommandModule<GlobalOptions, RunOptions> = {
       ...(labels ? { labels } : {}),
       ...(port !== undefined ? { port } : {}),
     });
-    const created = await mutate(argv, async (cluster, actor) => {
+    const { created, now } = await mutate(argv, async (cluster, actor) => {
       const [entry] = await cluster.api.execute(actor, [command]);
-      return entry?.type === 'ReplicationControllerCreated' ? entry.data.object : undefined;
+      return { created: entry?.type === 'ReplicationControllerCreated' ? entry.data.object : undefined, now: cluster.now() };
     });
     // kubectl v1.1's run printed the new RC as `get rc` prints it.
-    if (created) process.stdout.write(printTable('ReplicationController', [created], new Date()));
+    if (created) process.stdout.write(printTable('ReplicationController', [created], now));
   },
 };

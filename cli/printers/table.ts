@@ -4,6 +4,7 @@
 import type {
   Event,
   Kind,
+  ResourceKind,
   KubeObject,
   Namespace,
   Node,
@@ -138,7 +139,7 @@ const namespaces: Table<Namespace> = {
   columns: [name, labels, { header: 'STATUS', value: (ns) => ns.status.phase }, age],
 };
 
-const TABLES: { readonly [K in Kind]: Table<ObjectOf<K>> } = {
+const TABLES: { readonly [K in ResourceKind]: Table<ObjectOf<K>> } = {
   Pod: pods,
   ReplicationController: replicationControllers,
   Event: events,
@@ -176,7 +177,7 @@ function render<T extends KubeObject>(
 }
 
 /** `kubectl get <kind>`: a header (unless noHeaders), then one row per object. */
-export function printTable<K extends Kind>(
+export function printTable<K extends ResourceKind>(
   kind: K,
   objects: readonly ObjectOf<K>[],
   now: Date,
@@ -189,7 +190,7 @@ export function printTable<K extends Kind>(
  * Rows only, aligned among themselves: what `get -w` prints for objects after
  * the first batch, since kubectl flushes its tabwriter after every object.
  */
-export function printRows<K extends Kind>(
+export function printRows<K extends ResourceKind>(
   kind: K,
   objects: readonly ObjectOf<K>[],
   now: Date,

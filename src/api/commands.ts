@@ -88,7 +88,16 @@ export type Command =
       readonly containerID: string;
       readonly imageID: string;
     }
+  | {
+      readonly type: 'StartImagePull';
+      readonly namespace: string;
+      readonly name: string;
+      readonly containerName: string;
+      readonly image: string;
+    }
   | { readonly type: 'MarkPodReady'; readonly namespace: string; readonly name: string }
+  | { readonly type: 'InitializeCluster'; readonly clock: 'real' | 'virtual' }
+  | { readonly type: 'AdvanceClock'; readonly time: number }
   | {
       readonly type: 'DeletePod';
       readonly namespace: string;

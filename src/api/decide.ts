@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntryBody, EntrySubject } from '../model/entries.js';
 import { ApiError, alreadyExists, invalid, notFound, resourceFor } from '../model/errors.js';
-import type { ContainerStatus, Event, Kind, KubeObject, Namespace, Pod, ReplicationController } from '../model/types.js';
+import { CLUSTER_NAME } from '../model/types.js';
+import type { Cluster, ContainerStatus, Event, Kind, KubeObject, Namespace, Pod, ReplicationController } from '../model/types.js';
 import { validateNamespace, validatePod, validateReplicationController } from '../model/validation.js';
 import type { ObjectKey } from '../projections/store.js';
 import type { Command } from './commands.js';
@@ -41,9 +42,13 @@ export function reads(command: Command): ObjectKey[] {
       return [{ kind: 'ReplicationController', namespace: command.namespace, name: command.name }];
     case 'CreatePod':
       return [namespaceKey(command.namespace), { kind: 'Pod', namespace: command.namespace, name: command.name ?? '' }];
+    case 'InitializeCluster':
+    case 'AdvanceClock':
+      return [CLUSTER_KEY];
     case 'AdoptPod':
     case 'BindPod':
     case 'StartPodSandbox':
+    case 'StartImagePull':
     case 'StartContainer':
     case 'MarkPodReady':
     case 'DeletePod':
@@ -209,6 +214,28 @@ export function decide(command: Command, state: StateView, env: DecideEnv): Prop
       };
       return [{ type: 'ContainerStarted', data: { status }, ...subject(pod) }];
     }
+    case 'StartImagePull': {
+      const pod = mustGetPod(state, command.namespace, command.name);
+      return [{ type: 'ImagePullStarted', data: { container: command.containerName, image: command.image }, ...subject(pod) }];
+    }
+    case 'InitializeCluster': {
+      mustNotExist(state, CLUSTER_KEY);
+      const object: Cluster = {
+        apiVersion: 'kubelog.io/v1',
+        kind: 'Cluster',
+        metadata: { name: CLUSTER_NAME, uid: env.ids.uid(), resourceVersion: '', creationTimestamp: now },
+        spec: { clock: command.clock },
+        status: command.clock === 'virtual' ? { time: env.now.toISOString() } : {},
+      };
+      return [{ type: 'ClusterInitialized', data: { object }, ...subject(object) }];
+    }
+    case 'AdvanceClock': {
+      const cluster = mustGet(state, CLUSTER_KEY);
+      if (cluster.kind !== 'Cluster' || cluster.spec.clock !== 'virtual') {
+        throw new ApiError('BadRequest', 'this cluster runs on the real clock; only a cluster made with `init --clock virtual` can be advanced');
+      }
+      return [{ type: 'ClockAdvanced', data: { time: new Date(command.time).toISOString() }, ...subject(cluster) }];
+    }
     case 'MarkPodReady': {
       const pod = mustGetPod(state, command.namespace, command.name);
       return [{ type: 'PodReady', data: { transitionTime: now }, ...subject(pod) }];
@@ -276,6 +303,8 @@ export function eventKey(command: Extract<Command, { type: 'RecordEvent' }>): Ob
     .slice(0, 16);
   return { kind: 'Event', namespace: o.namespace || 'default', name: `${o.name}.${hash}` };
 }
+
+const CLUSTER_KEY: ObjectKey = { kind: 'Cluster', namespace: '', name: CLUSTER_NAME };
 
 function namespaceKey(namespace: string): ObjectKey {
   return { kind: 'Namespace', namespace: '', name: namespace };

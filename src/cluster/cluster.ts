@@ -1,21 +1,26 @@
 import type { Logger } from 'pino';
 import { Api } from '../api/api.js';
-import type { Clock } from '../api/clock.js';
+import { type Clock, VirtualClock } from '../api/clock.js';
 import type { IdSource } from '../api/ids.js';
 import type { Controller } from '../controllers/controller.js';
 import { GarbageCollector } from '../controllers/garbage-collector.js';
 import { Kubelets } from '../controllers/kubelet.js';
+import { INSTANT, REALISTIC } from '../controllers/kubelet-stages.js';
 import { NamespaceController } from '../controllers/namespace-controller.js';
 import { ReplicationManager } from '../controllers/replication-manager.js';
 import { Scheduler } from '../controllers/scheduler.js';
 import { openDatabase } from '../log/open.js';
 import { ApiError } from '../model/errors.js';
+import { CLUSTER_NAME, type Cluster as ClusterObject } from '../model/types.js';
 import { SqliteStore } from '../projections/sqlite-store.js';
-import type { ClusterStore } from '../projections/store.js';
+import type { ClusterStore, ObjectReader } from '../projections/store.js';
+import { resolveMoment, stateAt } from '../projections/state-at.js';
+import type { MomentSpec } from '../model/durations.js';
 import { DEFAULT_MAX_PODS, MAX_NODES, makeNode, nodeAddress } from './nodes.js';
 
 export interface ClusterOptions {
   readonly dataDir: string;
+  /** The real clock, for clusters that run on it; a virtual cluster reads its clock from the log. */
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly logger: Logger;
@@ -24,34 +29,63 @@ export interface ClusterOptions {
 export interface InitOptions {
   readonly nodes: number;
   readonly maxPods: number;
+  /** A virtual clock starting at this time (ms since the epoch); the real clock when absent. */
+  readonly virtualStart?: number;
 }
 
 export interface SettleReport {
   readonly rounds: number;
   readonly entries: number;
+  /** When work put off for later falls due, if any (ms since the epoch). */
+  readonly nextDue?: number;
+}
+
+export interface ClusterView {
+  readonly reader: ObjectReader;
+  readonly now: Date;
+  readonly revision: number;
 }
 
 /** Rounds after which a cluster that still has work is reported as not settling. */
 const MAX_ROUNDS = 10_000;
 const PAGE = 5_000;
+const CLUSTER_KEY = { kind: 'Cluster', namespace: '', name: CLUSTER_NAME } as const;
 
 /** The log, the API over it and the controllers, wired for one data directory. */
 export class Cluster {
   readonly api: Api;
   readonly store: ClusterStore;
   readonly #logger: Logger;
-  readonly #clock: Clock;
+  #clock: Clock;
+  #virtual: VirtualClock | undefined;
 
-  private constructor(store: ClusterStore, options: ClusterOptions) {
+  private constructor(store: ClusterStore, options: ClusterOptions, virtual: VirtualClock | undefined) {
     this.store = store;
-    this.api = new Api(store, options.clock, options.ids);
+    this.#clock = virtual ?? options.clock;
+    this.#virtual = virtual;
+    // The API reads whichever clock the cluster runs on now; init may switch it to a virtual one.
+    this.api = new Api(store, { now: () => this.#clock.now() }, options.ids);
     this.#logger = options.logger;
-    this.#clock = options.clock;
   }
 
   static async open(options: ClusterOptions): Promise<Cluster> {
     const store = new SqliteStore(await openDatabase(options.dataDir));
-    return new Cluster(store, options);
+    const settings = (await store.get(CLUSTER_KEY)) as ClusterObject | undefined;
+    let virtual: VirtualClock | undefined;
+    if (settings?.spec.clock === 'virtual') {
+      // Entries made "at the current instant" may carry the clock's reading without a ClockAdvanced after them.
+      virtual = new VirtualClock(Math.max(Date.parse(settings.status.time ?? '0'), (await store.headTime()) ?? 0));
+    }
+    return new Cluster(store, options, virtual);
+  }
+
+  /** The cluster's time: the real clock, or the virtual clock's reading. */
+  now(): Date {
+    return this.#clock.now();
+  }
+
+  get clockMode(): 'real' | 'virtual' {
+    return this.#virtual ? 'virtual' : 'real';
   }
 
   async isInitialized(): Promise<boolean> {
@@ -67,8 +101,13 @@ export class Cluster {
       throw new ApiError('Invalid', '--max-pods must be a positive whole number');
     }
     if (await this.isInitialized()) throw new ApiError('AlreadyExists', 'the cluster is already initialized');
+    if (options.virtualStart !== undefined) {
+      this.#virtual = new VirtualClock(options.virtualStart);
+      this.#clock = this.#virtual;
+    }
     const now = this.#clock.now();
     await this.api.execute(actor, [
+      { type: 'InitializeCluster', clock: this.clockMode },
       { type: 'CreateNamespace', name: 'default' },
       ...Array.from({ length: options.nodes }, (_, i) => ({
         type: 'RegisterNode' as const,
@@ -99,7 +138,7 @@ export class Cluster {
       new GarbageCollector(this.api),
       new NamespaceController(this.api),
       new Scheduler(this.api),
-      new Kubelets(this.api),
+      new Kubelets(this.api, this.#clock, this.#virtual ? REALISTIC : INSTANT),
     ];
     for (const c of controllers) await c.resync();
     let cursor = await this.#observe(controllers, fromRevision);
@@ -116,9 +155,44 @@ export class Cluster {
       }
       entries += appended;
       onRound?.({ rounds: round, entries });
-      if (appended === 0 && !controllers.some((c) => c.hasWork())) return { rounds: round, entries };
+      if (appended === 0 && !controllers.some((c) => c.hasWork())) {
+        const dues = controllers.map((c) => c.nextDue()).filter((d): d is number => d !== undefined);
+        return { rounds: round, entries, ...(dues.length > 0 ? { nextDue: Math.min(...dues) } : {}) };
+      }
     }
     throw new Error(`the cluster did not settle after ${MAX_ROUNDS} rounds`);
+  }
+
+  /**
+   * Moves a virtual clock forward by `ms`, stopping at every moment when
+   * simulated work falls due on the way (or at the new time itself) and
+   * settling there, then records the new reading.
+   */
+  async advance(actor: string, ms: number): Promise<Date> {
+    const clock = this.#virtual;
+    if (!clock) {
+      throw new ApiError('BadRequest', 'this cluster runs on the real clock; only a cluster made with `init --clock virtual` can be advanced');
+    }
+    if (!Number.isFinite(ms) || ms < 0) throw new ApiError('BadRequest', 'the clock never moves backwards');
+    const target = clock.now().getTime() + ms;
+    let report = await this.settle(await this.store.head());
+    while (report.nextDue !== undefined && report.nextDue <= target) {
+      clock.set(Math.max(report.nextDue, clock.now().getTime()));
+      report = await this.settle(await this.store.head());
+    }
+    clock.set(target);
+    await this.api.execute(actor, [{ type: 'AdvanceClock', time: target }]);
+    return clock.now();
+  }
+
+  /**
+   * What a read verb reads: the live projections at "now", or, for `--at`,
+   * the state as of the resolved revision with that moment as "now".
+   */
+  async view(at: MomentSpec | undefined): Promise<ClusterView> {
+    if (!at) return { reader: this.store, now: this.now(), revision: await this.store.head() };
+    const moment = await resolveMoment(this.store, at, this.now().getTime());
+    return { reader: await stateAt(this.store, moment.revision), now: new Date(moment.time), revision: moment.revision };
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,8 @@ export interface Controller {
   /** Reconciles the queued keys; returns the number of entries appended. */
   sync(): Promise<number>;
   hasWork(): boolean;
+  /** When work put off for later falls due (ms since the epoch), if any. */
+  nextDue(): number | undefined;
 }
 
 /** A set of keys to reconcile, each at most once per pass, as client-go's work queue. */

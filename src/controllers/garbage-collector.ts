@@ -34,6 +34,10 @@ export class GarbageCollector implements Controller {
     }
   }
 
+  nextDue(): undefined {
+    return undefined;
+  }
+
   hasWork(): boolean {
     return this.#queue.size > 0;
   }

@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { Action } from '../api/api.js';
 import type { IdSource } from '../api/ids.js';
-import type { EventSource, Node, Pod } from '../model/types.js';
-import { SANDBOX_ANNOTATION } from '../projections/evolve.js';
+import type { Container, EventSource, Node, Pod } from '../model/types.js';
+import { SANDBOX_ANNOTATION, pullingMessage } from '../projections/evolve.js';
 import { objectReference } from './shared.js';
 
 /** The image of the infra container that holds a pod's network namespace (Kubernetes v1.1). */
 export const INFRA_IMAGE = 'gcr.io/google_containers/pause:0.8.0';
 const INFRA_FIELD_PATH = 'implicitly required container POD';
+
+/** How long simulated work takes. Zero on the real clock, where a command returns with the cluster settled. */
+export interface SimulatedDurations {
+  readonly imagePullMs: number;
+}
+
+export const INSTANT: SimulatedDurations = { imagePullMs: 0 };
+/** On a virtual clock, pulls take time, so that a session replays as the seed's did. */
+export const REALISTIC: SimulatedDurations = { imagePullMs: 10_000 };
 
 /** What a stage may use besides the pod: the node, and the kubelet's choices for this pass. */
 export interface StageContext {
@@ -27,7 +36,9 @@ export interface StageContext {
  */
 export interface PodStage {
   readonly name: string;
-  matches(pod: Pod): boolean;
+  matches(pod: Pod, images: ReadonlySet<string>): boolean;
+  /** How long after the pod's last change the stage acts. */
+  delay(pod: Pod, durations: SimulatedDurations): number;
   act(pod: Pod, ctx: StageContext): Action[];
 }
 
@@ -35,6 +46,7 @@ export const podStages: readonly PodStage[] = [
   {
     name: 'kill',
     matches: (pod) => Boolean(pod.metadata.deletionTimestamp),
+    delay: () => 0,
     act(pod, ctx) {
       const actions: Action[] = [];
       for (const status of pod.status.containerStatuses ?? []) {
@@ -51,10 +63,12 @@ export const podStages: readonly PodStage[] = [
   {
     name: 'start-infra-container',
     matches: (pod) => !pod.metadata.annotations?.[SANDBOX_ANNOTATION],
+    delay: () => 0,
     act(pod, ctx) {
       const id = ctx.ids.containerID();
       return [
-        ...pullImage(pod, ctx, INFRA_FIELD_PATH, INFRA_IMAGE),
+        // Every node is registered holding the infra image.
+        event(pod, ctx, INFRA_FIELD_PATH, 'Pulled', `Container image "${INFRA_IMAGE}" already present on machine`),
         {
           type: 'StartPodSandbox',
           namespace: ns(pod),
@@ -70,17 +84,40 @@ export const podStages: readonly PodStage[] = [
     },
   },
   {
-    name: 'start-containers',
-    matches: (pod) => pod.status.phase === 'Pending',
+    name: 'pull-images',
+    matches: (pod, images) => pod.status.phase === 'Pending' && waitingContainers(pod).some((c) => needsPull(pod, c.name, c.image, images)),
+    delay: () => 0,
     act(pod, ctx) {
       const actions: Action[] = [];
-      const running = new Set((pod.status.containerStatuses ?? []).filter((s) => s.state.running).map((s) => s.name));
-      for (const container of pod.spec.containers) {
-        if (running.has(container.name)) continue;
-        const fieldPath = `spec.containers{${container.name}}`;
-        const id = ctx.ids.containerID();
+      for (const c of waitingContainers(pod)) {
+        if (!needsPull(pod, c.name, c.image, ctx.images)) continue;
         actions.push(
-          ...pullImage(pod, ctx, fieldPath, container.image),
+          event(pod, ctx, fieldPathOf(c.name), 'Pulling', `pulling image "${c.image}"`),
+          { type: 'StartImagePull', namespace: ns(pod), name: pod.metadata.name, containerName: c.name, image: c.image },
+        );
+      }
+      return actions;
+    },
+  },
+  {
+    name: 'start-containers',
+    matches: (pod) => pod.status.phase === 'Pending',
+    delay: (pod, durations) => (waitingContainers(pod).some((c) => isPulling(pod, c.name)) ? durations.imagePullMs : 0),
+    act(pod, ctx) {
+      const actions: Action[] = [];
+      for (const container of waitingContainers(pod)) {
+        const fieldPath = fieldPathOf(container.name);
+        const id = ctx.ids.containerID();
+        if (isPulling(pod, container.name)) {
+          ctx.images.add(container.image);
+          actions.push(
+            { type: 'PullImage', nodeName: ctx.node.metadata.name, image: { names: [container.image], sizeBytes: imageSize(container.image) } },
+            event(pod, ctx, fieldPath, 'Pulled', `Successfully pulled image "${container.image}"`),
+          );
+        } else {
+          actions.push(event(pod, ctx, fieldPath, 'Pulled', `Container image "${container.image}" already present on machine`));
+        }
+        actions.push(
           event(pod, ctx, fieldPath, 'Created', `Created with docker id ${id.slice(0, 12)}`),
           {
             type: 'StartContainer',
@@ -99,17 +136,23 @@ export const podStages: readonly PodStage[] = [
   },
 ];
 
-/** Pulled at once if the node has the image, else Pulling, the pull, and Pulled. */
-function pullImage(pod: Pod, ctx: StageContext, fieldPath: string, image: string): Action[] {
-  if (ctx.images.has(image)) {
-    return [event(pod, ctx, fieldPath, 'Pulled', `Container image "${image}" already present on machine`)];
-  }
-  ctx.images.add(image);
-  return [
-    event(pod, ctx, fieldPath, 'Pulling', `pulling image "${image}"`),
-    { type: 'PullImage', nodeName: ctx.node.metadata.name, image: { names: [image], sizeBytes: imageSize(image) } },
-    event(pod, ctx, fieldPath, 'Pulled', `Successfully pulled image "${image}"`),
-  ];
+/** The pod's containers that are not running yet. */
+function waitingContainers(pod: Pod): readonly Container[] {
+  const running = new Set((pod.status.containerStatuses ?? []).filter((s) => s.state.running).map((s) => s.name));
+  return pod.spec.containers.filter((c) => !running.has(c.name));
+}
+
+function isPulling(pod: Pod, container: string): boolean {
+  const status = pod.status.containerStatuses?.find((s) => s.name === container);
+  return status?.state.waiting?.message !== undefined && status.state.waiting.message === pullingMessage(status.image);
+}
+
+function needsPull(pod: Pod, container: string, image: string, images: ReadonlySet<string>): boolean {
+  return !images.has(image) && !isPulling(pod, container);
+}
+
+function fieldPathOf(container: string): string {
+  return `spec.containers{${container}}`;
 }
 
 function event(pod: Pod, ctx: StageContext, fieldPath: string, reason: string, message: string): Action {

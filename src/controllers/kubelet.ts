@@ -2,7 +2,8 @@ import type { Action, ActorBatch, Api } from '../api/api.js';
 import type { Entry } from '../model/entries.js';
 import type { Node, Pod } from '../model/types.js';
 import { type Controller, WorkQueue } from './controller.js';
-import { podStages } from './kubelet-stages.js';
+import { podStages, type SimulatedDurations } from './kubelet-stages.js';
+import type { Clock } from '../api/clock.js';
 import { executeOrRequeue, type PodKey, podKey } from './shared.js';
 
 type QueuedPod = PodKey & { readonly cause: number | null };
@@ -15,13 +16,19 @@ type QueuedPod = PodKey & { readonly cause: number | null };
 export class Kubelets implements Controller {
   readonly name = 'kubelets';
   readonly #api: Api;
+  readonly #clock: Clock;
+  readonly #durations: SimulatedDurations;
+  /** Pods whose next stage falls due later, by uid, like client-go's AddAfter. */
+  readonly #delayed = new Map<string, { readonly nodeName: string; readonly key: QueuedPod; readonly due: number }>();
   readonly #queues = new Map<string, WorkQueue<QueuedPod>>();
   readonly #nodeOfPod = new Map<string, string>();
   /** Pod IPs in use per node, by pod uid: read once per node, then kept current from the log. */
   readonly #podIPs = new Map<string, Map<string, string>>();
 
-  constructor(api: Api) {
+  constructor(api: Api, clock: Clock, durations: SimulatedDurations) {
     this.#api = api;
+    this.#clock = clock;
+    this.#durations = durations;
   }
 
   async resync(): Promise<void> {
@@ -64,7 +71,19 @@ export class Kubelets implements Controller {
     return false;
   }
 
+  nextDue(): number | undefined {
+    let next: number | undefined;
+    for (const { due } of this.#delayed.values()) if (next === undefined || due < next) next = due;
+    return next;
+  }
+
   async sync(): Promise<number> {
+    const now = this.#clock.now().getTime();
+    for (const [uid, { nodeName, key, due }] of this.#delayed) {
+      if (due > now) continue;
+      this.#delayed.delete(uid);
+      this.#enqueue(nodeName, key);
+    }
     const batches: ActorBatch[] = [];
     const taken: [string, QueuedPod[]][] = [];
     for (const [nodeName, queue] of this.#queues) {
@@ -97,8 +116,17 @@ export class Kubelets implements Controller {
     for (const key of keys) {
       const pod = (await store.get({ kind: 'Pod', namespace: key.namespace, name: key.name })) as Pod | undefined;
       if (!pod || pod.metadata.uid !== key.uid || pod.spec.nodeName !== nodeName) continue;
-      const stage = podStages.find((s) => s.matches(pod));
-      if (stage) actions.push(...stage.act(pod, ctx).map((a) => ({ ...a, cause: key.cause })));
+      const stage = podStages.find((s) => s.matches(pod, ctx.images));
+      if (!stage) continue;
+      const delay = stage.delay(pod, this.#durations);
+      if (delay > 0) {
+        const due = (await this.#changedAt(pod)) + delay;
+        if (due > this.#clock.now().getTime()) {
+          this.#delayed.set(pod.metadata.uid, { nodeName, key, due });
+          continue;
+        }
+      }
+      actions.push(...stage.act(pod, ctx).map((a) => ({ ...a, cause: key.cause })));
     }
     return actions;
   }
@@ -107,6 +135,12 @@ export class Kubelets implements Controller {
     let queue = this.#queues.get(nodeName);
     if (!queue) this.#queues.set(nodeName, (queue = new WorkQueue()));
     queue.add(key.uid, key);
+  }
+
+  /** When the pod last changed: the time of the entry its resourceVersion names. */
+  async #changedAt(pod: Pod): Promise<number> {
+    const row = await this.#api.store.log.row(Number(pod.metadata.resourceVersion));
+    return row?.time ?? this.#clock.now().getTime();
   }
 
   async #nodeFromStore(entry: Entry): Promise<string | undefined> {

@@ -42,6 +42,10 @@ export class NamespaceController implements Controller {
     }
   }
 
+  nextDue(): undefined {
+    return undefined;
+  }
+
   hasWork(): boolean {
     return this.#queue.size > 0;
   }

@@ -78,6 +78,10 @@ export class ReplicationManager implements Controller {
     }
   }
 
+  nextDue(): undefined {
+    return undefined;
+  }
+
   hasWork(): boolean {
     return this.#queue.size > 0;
   }

@@ -39,6 +39,10 @@ export class Scheduler implements Controller {
     }
   }
 
+  nextDue(): undefined {
+    return undefined;
+  }
+
   hasWork(): boolean {
     return this.#queue.size > 0 || this.#retryUnschedulable;
   }

@@ -1,4 +1,5 @@
 import type {
+  Cluster,
   ContainerImage,
   ContainerStatus,
   Event,
@@ -14,6 +15,8 @@ import type {
 // stores `type` and `data`; reducers switch over this union exhaustively, so a
 // new entry type that a reducer forgot fails to compile.
 export type EntryBody =
+  | { readonly type: 'ClusterInitialized'; readonly data: { readonly object: Cluster } }
+  | { readonly type: 'ClockAdvanced'; readonly data: { readonly time: string } }
   | { readonly type: 'NamespaceCreated'; readonly data: { readonly object: Namespace } }
   | { readonly type: 'NamespaceDeletionRequested'; readonly data: { readonly deletionTimestamp: string } }
   | { readonly type: 'NamespaceDeleted'; readonly data: Record<string, never> }
@@ -38,6 +41,7 @@ export type EntryBody =
         readonly sandboxID: string;
       };
     }
+  | { readonly type: 'ImagePullStarted'; readonly data: { readonly container: string; readonly image: string } }
   | { readonly type: 'ContainerStarted'; readonly data: { readonly status: ContainerStatus } }
   | { readonly type: 'PodReady'; readonly data: { readonly transitionTime: string } }
   | {

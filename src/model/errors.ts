@@ -87,6 +87,8 @@ export function resourceFor(kind: Kind): string {
       return 'namespaces';
     case 'Event':
       return 'events';
+    case 'Cluster':
+      return 'clusters';
     default: {
       const _exhaustive: never = kind;
       return _exhaustive;

@@ -210,12 +210,31 @@ export interface Event {
   readonly type: 'Normal' | 'Warning';
 }
 
-export type KubeObject = Pod | ReplicationController | Node | Namespace | Event;
-export type Kind = KubeObject['kind'];
+/**
+ * The cluster's own settings, folded from the log like any object: which
+ * clock it runs on and, for a virtual clock, what it reads. Not a Kubernetes
+ * kind, so it carries kubelog's own apiVersion.
+ */
+export interface Cluster {
+  readonly apiVersion: 'kubelog.io/v1';
+  readonly kind: 'Cluster';
+  readonly metadata: ObjectMeta;
+  readonly spec: { readonly clock: 'real' | 'virtual' };
+  /** A virtual clock's reading (RFC 3339, ms precision); absent on the real clock. */
+  readonly status: { readonly time?: string };
+}
 
-export const KINDS: readonly Kind[] = ['Namespace', 'Node', 'ReplicationController', 'Pod', 'Event'];
+export type KubeObject = Pod | ReplicationController | Node | Namespace | Event | Cluster;
+export type Kind = KubeObject['kind'];
+/** The kinds kubectl serves; the Cluster object is kubelog's own. */
+export type ResourceKind = Exclude<Kind, 'Cluster'>;
+
+export const KINDS: readonly Kind[] = ['Cluster', 'Namespace', 'Node', 'ReplicationController', 'Pod', 'Event'];
+
+/** The one Cluster object's name. */
+export const CLUSTER_NAME = 'cluster';
 
 /** Kinds that live inside a namespace; Nodes and Namespaces are cluster-wide. */
 export function isNamespaced(kind: Kind): boolean {
-  return kind !== 'Node' && kind !== 'Namespace';
+  return kind !== 'Node' && kind !== 'Namespace' && kind !== 'Cluster';
 }

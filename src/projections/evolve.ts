@@ -10,12 +10,17 @@ import type { ContainerStatus, KubeObject, Node, Pod, PodCondition, ReplicationC
 export function evolve(state: KubeObject | undefined, entry: Entry): KubeObject | undefined {
   const rv = String(entry.seq);
   switch (entry.type) {
+    case 'ClusterInitialized':
     case 'NamespaceCreated':
     case 'NodeRegistered':
     case 'ReplicationControllerCreated':
     case 'PodCreated':
     case 'EventRecorded':
       return withVersion(entry.data.object, rv);
+    case 'ClockAdvanced': {
+      if (state?.kind !== 'Cluster') return missing(entry);
+      return withVersion({ ...state, status: { time: entry.data.time } }, rv);
+    }
     case 'NodeImagePulled':
       return updateNode(state, entry, (node) => ({
         ...node,
@@ -68,6 +73,18 @@ export function evolve(state: KubeObject | undefined, entry: Entry): KubeObject 
           containerStatuses: pod.spec.containers.map((c) => waitingStatus(c.name, c.image)),
         },
       }));
+    case 'ImagePullStarted': {
+      const { container, image } = entry.data;
+      return updatePod(state, entry, (pod) => ({
+        ...pod,
+        status: {
+          ...pod.status,
+          containerStatuses: (pod.status.containerStatuses ?? []).map((s) =>
+            s.name === container ? { ...s, state: { waiting: { reason: 'ContainerCreating', message: pullingMessage(image) } } } : s,
+          ),
+        },
+      }));
+    }
     case 'ContainerStarted': {
       const started = entry.data.status;
       return updatePod(state, entry, (pod) => ({
@@ -110,6 +127,11 @@ export function evolve(state: KubeObject | undefined, entry: Entry): KubeObject 
 
 /** Where the kubelet keeps the id of a pod's infra container; v1 PodStatus has no field for it. */
 export const SANDBOX_ANNOTATION = 'kubelog.io/infra-container-id';
+
+/** The waiting message of a container whose image is being pulled; the kubelet recognises pulls by it. */
+export function pullingMessage(image: string): string {
+  return `pulling image "${image}"`;
+}
 
 function withVersion<T extends KubeObject>(object: T, resourceVersion: string): T {
   return { ...object, metadata: { ...object.metadata, resourceVersion } };
