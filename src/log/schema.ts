@@ -30,7 +30,14 @@ export interface ObjectsTable {
   body: string;
 }
 
+/** Cached states at a revision (see src/projections/snapshots.ts). */
+export interface SnapshotsTable {
+  revision: number;
+  body: string;
+}
+
 export interface Database {
   log: LogTable;
   objects: ObjectsTable;
+  snapshots: SnapshotsTable;
 }

@@ -81,6 +81,20 @@ export class SqliteStore implements ClusterStore {
     return this.#commit(batch, expect);
   }
 
+  async snapshotAtOrBefore(revision: number): Promise<{ revision: number; body: string } | undefined> {
+    return this.#db
+      .selectFrom('snapshots')
+      .select(['revision', 'body'])
+      .where('revision', '<=', revision)
+      .orderBy('revision', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  async saveSnapshot(revision: number, body: string): Promise<void> {
+    await this.#db.insertInto('snapshots').values({ revision, body }).onConflict((oc) => oc.column('revision').doNothing()).execute();
+  }
+
   async close(): Promise<void> {
     await this.#db.destroy();
   }

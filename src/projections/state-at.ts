@@ -2,6 +2,7 @@ import type { MomentSpec } from '../model/durations.js';
 import { badRequest } from '../model/errors.js';
 import { entryFromRow } from './entry-row.js';
 import { MemoryState } from './memory-state.js';
+import { decodeSnapshot, encodeSnapshot, snapshotInterval } from './snapshots.js';
 import type { ClusterStore } from './store.js';
 
 /** A past moment resolved against the log: the state to read, and the "now" that ages are measured from. */
@@ -34,13 +35,22 @@ export async function resolveMoment(store: ClusterStore, spec: MomentSpec, clust
   return { revision: await store.log.revisionAt(spec.time), time: spec.time };
 }
 
-/** The cluster as of a revision, folded from the log. */
-export async function stateAt(store: ClusterStore, revision: number): Promise<MemoryState> {
-  const state = new MemoryState();
+/**
+ * The cluster as of a revision: the nearest snapshot at or before it, plus
+ * the entries after. Folding leaves a snapshot at every multiple of
+ * `interval` it passes, so later reads there cost a load plus at most
+ * `interval` entries.
+ */
+export async function stateAt(store: ClusterStore, revision: number, interval = snapshotInterval()): Promise<MemoryState> {
+  const snapshot = await store.snapshotAtOrBefore(revision);
+  const state = snapshot ? decodeSnapshot(snapshot.revision, snapshot.body) : new MemoryState();
   while (state.revision < revision) {
-    const rows = await store.log.rows({ after: state.revision, upTo: revision, limit: PAGE });
+    const nextSnapshot = (Math.floor(state.revision / interval) + 1) * interval;
+    const upTo = Math.min(revision, nextSnapshot);
+    const rows = await store.log.rows({ after: state.revision, upTo, limit: PAGE });
     if (rows.length === 0) break;
     state.apply(rows.map(entryFromRow));
+    if (state.revision === nextSnapshot) await store.saveSnapshot(state.revision, encodeSnapshot(state));
   }
   return state;
 }

@@ -48,6 +48,9 @@ export interface ClusterStore extends ObjectReader {
   podIPsOnNode(nodeName: string): Promise<Map<string, string>>;
   entriesAfter(seq: number, limit: number): Promise<Entry[]>;
   commit(batch: readonly NewEntry[], expect: readonly Expectation[]): Promise<Entry[]>;
+  /** The latest cached state at or before a revision, as stored. */
+  snapshotAtOrBefore(revision: number): Promise<{ revision: number; body: string } | undefined>;
+  saveSnapshot(revision: number, body: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deletionOrder } from '../../src/controllers/replication-manager.js';
 import { pickNode } from '../../src/controllers/scheduler.js';
-import { INFRA_IMAGE, podStages, type StageContext } from '../../src/controllers/kubelet-stages.js';
+import { INFRA_IMAGE, INSTANT, REALISTIC, podStages, type StageContext } from '../../src/controllers/kubelet-stages.js';
 import { makeNode, nodeAddress } from '../../src/cluster/nodes.js';
 import type { Pod } from '../../src/model/types.js';
 import { SANDBOX_ANNOTATION } from '../../src/projections/evolve.js';
@@ -80,7 +80,7 @@ describe('kubelet stages', () => {
       allocatePodIP: () => `172.17.0.${++ip}`,
     };
   }
-  const stageOf = (p: Pod) => podStages.find((s) => s.matches(p));
+  const stageOf = (p: Pod) => podStages.find((s) => s.matches(p, new Set([INFRA_IMAGE])));
   const reasons = (actions: ReturnType<(typeof podStages)[number]['act']>) =>
     actions.map((a) => (a.type === 'RecordEvent' ? `${a.involvedObject.fieldPath} ${a.reason}` : a.type));
 
@@ -98,11 +98,31 @@ describe('kubelet stages', () => {
     expect(actions[1]).toMatchObject({ podIP: '172.17.0.2', hostIP: '10.0.3.254', sandboxID: `docker://${'1'.padStart(64, 'c')}` });
   });
 
-  it('given a sandboxed pod and an image the node lacks, then Pulling, the pull, Pulled, Created, Started, Ready', () => {
-    const p = pod('a', { nodeName: '10.0.3.254', sandbox: 'docker://s' });
+  function sandboxed(name: string, waiting: { reason: string; message?: string }): Pod {
+    const p = pod(name, { nodeName: '10.0.3.254', sandbox: 'docker://s' });
+    return {
+      ...p,
+      status: { ...p.status, containerStatuses: [{ name: 'nginx', state: { waiting }, lastState: {}, ready: false, restartCount: 0, image: 'nginx', imageID: '' }] },
+    };
+  }
+
+  it('given a sandboxed pod and an image the node lacks, then Pulling and the pull starts, at once', () => {
+    const p = sandboxed('a', { reason: 'ContainerCreating' });
+    const stage = podStages.find((s) => s.matches(p, new Set([INFRA_IMAGE])))!;
+    expect(stage.name).toBe('pull-images');
+    expect(stage.delay(p, REALISTIC)).toBe(0);
+    expect(reasons(stage.act(p, context([INFRA_IMAGE])))).toEqual(['spec.containers{nginx} Pulling', 'StartImagePull']);
+  });
+
+  it('given a pod whose image is being pulled, then after the pull time: the image lands on the node, Pulled, Created, Started, Ready', () => {
+    const p = sandboxed('a', { reason: 'ContainerCreating', message: 'pulling image "nginx"' });
     const ctx = context([INFRA_IMAGE]);
-    expect(reasons(stageOf(p)!.act(p, ctx))).toEqual([
-      'spec.containers{nginx} Pulling',
+    const stage = podStages.find((s) => s.matches(p, ctx.images))!;
+    expect(stage.name).toBe('start-containers');
+    expect(stage.delay(p, REALISTIC)).toBe(REALISTIC.imagePullMs);
+    expect(stage.delay(p, INSTANT)).toBe(0);
+    const actions = stage.act(p, ctx);
+    expect(reasons(actions)).toEqual([
       'PullImage',
       'spec.containers{nginx} Pulled',
       'spec.containers{nginx} Created',
@@ -110,9 +130,17 @@ describe('kubelet stages', () => {
       'spec.containers{nginx} Started',
       'MarkPodReady',
     ]);
+    expect(actions[1]).toMatchObject({ message: 'Successfully pulled image "nginx"' });
     expect(ctx.images.has('nginx')).toBe(true);
-    const second = stageOf(p)!.act(pod('b', { nodeName: '10.0.3.254', sandbox: 'docker://t' }), ctx);
-    expect(second[0]).toMatchObject({ reason: 'Pulled', message: 'Container image "nginx" already present on machine' });
+  });
+
+  it('given a node that holds the image, then no pull: already present, at once', () => {
+    const p = sandboxed('b', { reason: 'ContainerCreating' });
+    const ctx = context([INFRA_IMAGE, 'nginx']);
+    const stage = podStages.find((s) => s.matches(p, ctx.images))!;
+    expect(stage.name).toBe('start-containers');
+    expect(stage.delay(p, REALISTIC)).toBe(0);
+    expect(stage.act(p, ctx)[0]).toMatchObject({ reason: 'Pulled', message: 'Container image "nginx" already present on machine' });
   });
 
   it('given a terminating pod, then Killing for its containers and infra container, then the pod is removed', () => {
