@@ -34,7 +34,8 @@ export class Kubelets implements Controller {
   async resync(): Promise<void> {
     const pods = (await this.#api.store.list({ kind: 'Pod', phases: ['Pending', 'Terminating'] })) as Pod[];
     for (const pod of pods) {
-      if (pod.spec.nodeName) this.#enqueue(pod.spec.nodeName, { ...podKey(pod), cause: null });
+      // Found by looking rather than by an entry: the entry that last changed the pod is the cause.
+      if (pod.spec.nodeName) this.#enqueue(pod.spec.nodeName, { ...podKey(pod), cause: Number(pod.metadata.resourceVersion) });
     }
   }
 
@@ -46,6 +47,7 @@ export class Kubelets implements Controller {
           this.#enqueue(entry.data.nodeName, { ...podKey(entry), cause: entry.seq });
           break;
         case 'PodSandboxStarted':
+        case 'ImagePullStarted':
         case 'PodDeletionRequested': {
           const node = this.#nodeOfPod.get(entry.uid) ?? (await this.#nodeFromStore(entry));
           if (!node) break;

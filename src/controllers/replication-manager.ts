@@ -40,7 +40,7 @@ export class ReplicationManager implements Controller {
   async resync(): Promise<void> {
     for (const rc of (await this.#api.store.list({ kind: 'ReplicationController' })) as ReplicationController[]) {
       if (rc.status.replicas !== rc.spec.replicas || rc.status.observedGeneration !== (rc.metadata.generation ?? 1)) {
-        this.#enqueue(rc.metadata.namespace ?? '', rc.metadata.name, null);
+        this.#enqueue(rc.metadata.namespace ?? '', rc.metadata.name, Number(rc.metadata.resourceVersion));
       }
     }
   }

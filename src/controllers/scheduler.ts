@@ -96,7 +96,7 @@ export class Scheduler implements Controller {
   async #enqueueUnbound(): Promise<void> {
     const pods = (await this.#api.store.list({ kind: 'Pod', nodeName: null })) as Pod[];
     for (const pod of pods) {
-      if (!pod.metadata.deletionTimestamp) this.#queue.add(pod.metadata.uid, { ...podKey(pod), cause: null });
+      if (!pod.metadata.deletionTimestamp) this.#queue.add(pod.metadata.uid, { ...podKey(pod), cause: Number(pod.metadata.resourceVersion) });
     }
   }
 }
