@@ -7,13 +7,11 @@ import type { Incarnation } from '../../src/audit/history.js';
 import { objectRef, objectRefOf } from '../../src/audit/object-ref.js';
 import type { ObjectChange, StateDiff } from '../../src/audit/state-diff.js';
 import type { Entry } from '../../src/model/entries.js';
-import { formatTabbed, type TabwriterConfig } from './tabwriter.js';
+import { formatTabbed, GET_TABLE } from './tabwriter.js';
 
 const AUDIT_HEADER = ['REVISION', 'TIME', 'ACTOR', 'ACTION', 'OBJECT', 'DETAIL'];
 const HISTORY_HEADER = ['REVISION', 'TIME', 'ACTOR', 'ACTION', 'DETAIL'];
 
-// Narrower than `get`'s tables: these lines are long already, and carry no kubectl layout to match.
-const AUDIT_TABLE: TabwriterConfig = { minwidth: 0, tabwidth: 8, padding: 2, padchar: ' ' };
 const CHANGE_INDENT = '    ';
 
 /** Log time in RFC 3339, UTC, to the millisecond the log keeps. */
@@ -22,11 +20,11 @@ export function rfc3339(ms: number): string {
 }
 
 /**
- * `audit`'s table: one line per entry.
+ * `audit`'s table: one line per entry, aligned as `get`'s tables are.
  *
  * @example printAudit([scaled])
- *   // 'REVISION  TIME                      ACTOR       ACTION                       OBJECT                               DETAIL\n'
- *   // '38        2015-12-09T10:35:02.000Z  user:alice  ReplicationControllerScaled  replicationcontroller/default/nginx  replicas=3\n'
+ *   // 'REVISION   TIME                       ACTOR        ACTION                        OBJECT                                DETAIL\n'
+ *   // '38         2015-12-09T10:35:02.000Z   user:alice   ReplicationControllerScaled   replicationcontroller/default/nginx   replicas=3\n'
  */
 export function printAudit(entries: readonly Entry[]): string {
   return table([AUDIT_HEADER, ...entries.map((e) => [...entryCells(e), objectRef(e), entryDetail(e)])]);
@@ -52,8 +50,8 @@ function plainEntry(e: Entry) {
  *
  * @example printHistory('replicationcontroller/default/nginx', history)
  *   // 'replicationcontroller/default/nginx uid=9f2c…\n'
- *   // 'REVISION  TIME                      ACTOR       ACTION                       DETAIL\n'
- *   // '38        2015-12-09T10:35:02.000Z  user:alice  ReplicationControllerScaled  replicas=3\n'
+ *   // 'REVISION   TIME                       ACTOR        ACTION                        DETAIL\n'
+ *   // '38         2015-12-09T10:35:02.000Z   user:alice   ReplicationControllerScaled   replicas=3\n'
  *   // '      metadata.generation: 1 → 2\n'
  *   // '      spec.replicas: 1 → 3\n'
  */
@@ -75,11 +73,16 @@ export function printHistory(ref: string, incarnations: readonly Incarnation[]):
  * is the cause of the one above it.
  *
  * @example printCauseChain(chain)
- *   // '   12  2015-12-09T10:34:18.000Z  system:kubelet:10.0.3.254      PodReady                      pod/default/nginx-abcde\n'
- *   // '←  7   2015-12-09T10:34:17.000Z  system:scheduler               PodBound                      pod/default/nginx-abcde  node=10.0.3.254\n'
+ *   // '  12      2015-12-09T10:34:18.000Z   system:kubelet:10.0.3.254   PodReady   pod/default/nginx-abcde\n'
+ *   // '← 7       2015-12-09T10:34:17.000Z   system:scheduler            PodBound   pod/default/nginx-abcde   node=10.0.3.254\n'
  */
 export function printCauseChain(chain: readonly Entry[]): string {
-  return table(chain.map((e, i) => [i === 0 ? '' : '←', ...entryCells(e), objectRef(e), entryDetail(e)]));
+  return table(
+    chain.map((e, i) => {
+      const [seq, ...rest] = entryCells(e);
+      return [`${i === 0 ? ' ' : '←'} ${seq}`, ...rest, objectRef(e), entryDetail(e)];
+    }),
+  );
 }
 
 /**
@@ -154,6 +157,6 @@ function table(rows: readonly (readonly string[])[]): string {
 // the padding that leaves after an empty last cell is trimmed.
 function tableLines(rows: readonly (readonly string[])[]): string[] {
   if (rows.length === 0) return [];
-  const text = formatTabbed(rows.map((cells) => `${cells.join('\t')}\t\n`).join(''), AUDIT_TABLE);
+  const text = formatTabbed(rows.map((cells) => `${cells.join('\t')}\t\n`).join(''), GET_TABLE);
   return text.split('\n').slice(0, rows.length).map((l) => l.trimEnd());
 }

@@ -20,6 +20,8 @@ export interface AuditFilter {
 
 // A Record over the union, so that a new entry type must be listed here to compile.
 const ENTRY_TYPES: Readonly<Record<EntryType, true>> = {
+  ClusterInitialized: true,
+  ClockAdvanced: true,
   NamespaceCreated: true,
   NamespaceDeletionRequested: true,
   NamespaceDeleted: true,
@@ -33,6 +35,7 @@ const ENTRY_TYPES: Readonly<Record<EntryType, true>> = {
   PodAdopted: true,
   PodBound: true,
   PodSandboxStarted: true,
+  ImagePullStarted: true,
   ContainerStarted: true,
   PodReady: true,
   PodDeletionRequested: true,

@@ -24,6 +24,10 @@ function detailOf(entry: Entry): string {
     case 'PodDeleted':
     case 'EventDeleted':
       return '';
+    case 'ClusterInitialized':
+      return `clock=${entry.data.object.spec.clock}`;
+    case 'ClockAdvanced':
+      return `time=${entry.data.time}`;
     case 'NodeRegistered':
       return `maxPods=${entry.data.object.status.capacity['pods'] ?? '?'}`;
     case 'NodeImagePulled':
@@ -44,6 +48,8 @@ function detailOf(entry: Entry): string {
       return `node=${entry.data.nodeName}`;
     case 'PodSandboxStarted':
       return `ip=${entry.data.podIP}`;
+    case 'ImagePullStarted':
+      return `container=${entry.data.container} image=${entry.data.image}`;
     case 'ContainerStarted':
       return `container=${entry.data.status.name}`;
     case 'PodDeletionRequested':

@@ -4,9 +4,10 @@ import { type Moment, resolveMoment } from '../projections/state-at.js';
 import type { ClusterStore } from '../projections/store.js';
 
 /**
- * The time on the cluster's clock: the API stamps an entry with the later of
- * its clock and the head's time, so the cluster's "now" is never before its
- * last entry, even when this machine's clock is behind the one that wrote it.
+ * "Now" for a moment such as `-5m`: the cluster's clock (`Cluster.now`, real
+ * or virtual), but never before the last entry. The API stamps an entry with
+ * the later of its clock and the head's time, so a machine whose clock is
+ * behind the one that wrote the log still sees every entry as past.
  */
 export async function clusterNow(store: ClusterStore, clock: number): Promise<number> {
   return Math.max(clock, (await store.headTime()) ?? 0);
