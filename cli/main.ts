@@ -2,14 +2,20 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { clockCommand } from './commands/clock.js';
+import { auditCommand } from './commands/audit.js';
 import { createCommandModule } from './commands/create.js';
 import { deleteCommandModule } from './commands/delete.js';
 import { describeCommand } from './commands/describe.js';
+import { diffCommand } from './commands/diff.js';
+import { forkCommand } from './commands/fork.js';
 import { getCommand } from './commands/get.js';
+import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { runCommandModule } from './commands/run.js';
 import { scaleCommand } from './commands/scale.js';
+import { verifyCommand } from './commands/verify.js';
 import { versionCommand } from './commands/version.js';
+import { whyCommand } from './commands/why.js';
 import { errorLine } from './errors.js';
 import type { GlobalOptions } from './session.js';
 
@@ -36,7 +42,13 @@ async function main(argv: readonly string[]): Promise<void> {
     .command(deleteCommandModule)
     .command(scaleCommand)
     .command(clockCommand)
+    .command(verifyCommand)
+    .command(forkCommand)
     .command(versionCommand)
+    .command(auditCommand)
+    .command(historyCommand)
+    .command(whyCommand)
+    .command(diffCommand)
     .demandCommand(1, 'You must specify a command; see kubelog --help')
     .strict()
     .recommendCommands()

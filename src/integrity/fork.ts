@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { databaseFile, openDatabase, StorageError } from '../log/open.js';
+import { openDatabase, StorageError } from '../log/open.js';
 import type { LogRow } from '../log/reader.js';
 import type { MomentSpec } from '../model/durations.js';
 import { badRequest } from '../model/errors.js';
@@ -9,8 +10,9 @@ import { MemoryState } from '../projections/memory-state.js';
 import { objectRow } from '../projections/object-row.js';
 import { SqliteStore } from '../projections/sqlite-store.js';
 import { resolveMoment } from '../projections/state-at.js';
+import { ChainChecker } from './chain.js';
 import { failureLine } from './failure.js';
-import { verifyDataDir } from './sqlite-source.js';
+import { requireDatabase, verifyDataDir } from './sqlite-source.js';
 
 export interface ForkOptions {
   /** The data directory to fork. */
@@ -18,7 +20,7 @@ export interface ForkOptions {
   /** A new data directory: absent, or an empty directory. */
   readonly target: string;
   readonly at: MomentSpec;
-  /** The source cluster's "now" (ms), which `at` may not pass; from its clock. */
+  /** The source cluster's "now" (ms), from its clock, real or virtual: `at` may not be later. */
   readonly clusterNow: number;
 }
 
@@ -39,6 +41,7 @@ const PAGE = 10_000;
  * of the fork included.
  */
 export async function forkCluster(options: ForkOptions): Promise<ForkReport> {
+  requireDatabase(options.source);
   const created = claimTarget(options.target);
   try {
     const report = await copyLog(options);
@@ -53,9 +56,6 @@ export async function forkCluster(options: ForkOptions): Promise<ForkReport> {
 }
 
 async function copyLog(options: ForkOptions): Promise<ForkReport> {
-  if (!existsSync(databaseFile(options.source))) {
-    throw new StorageError(`no cluster in ${options.source}: ${databaseFile(options.source)} does not exist`);
-  }
   const source = await openDatabase(options.source);
   const store = new SqliteStore(source);
   try {
@@ -76,8 +76,10 @@ async function copyLog(options: ForkOptions): Promise<ForkReport> {
 /**
  * The one place outside src/api that inserts log rows: a verbatim copy of
  * rows the API appended, hashes included, so that the fork's chain is the
- * source's. It never makes an entry of its own. The projection table is
- * written as the store writes it, from the same fold.
+ * source's. It never makes an entry of its own. Each row's place in the
+ * chain is checked before it is copied, so that a tampered source is refused
+ * for what it is rather than for whatever the fold makes of it. The
+ * projection table is written as the store writes it, from the same fold.
  */
 function copyEntries(from: BetterSqlite3.Database, to: BetterSqlite3.Database, revision: number): number {
   const read = from.prepare('SELECT * FROM log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');
@@ -88,21 +90,23 @@ function copyEntries(from: BetterSqlite3.Database, to: BetterSqlite3.Database, r
     `INSERT INTO objects (kind, namespace, name, uid, resource_version, created_seq, node_name, owner_uid, involved_uid, phase, body)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const chain = new ChainChecker();
   const state = new MemoryState();
-  let copied = 0;
-  for (let after = 0; after < revision; ) {
-    const rows = read.all(after, revision, PAGE) as LogRow[];
+  while (chain.revision < revision) {
+    const rows = read.all(chain.revision, revision, PAGE) as LogRow[];
     if (rows.length === 0) break;
-    for (const r of rows) insert.run(r.seq, r.time, r.actor, r.type, r.kind, r.namespace, r.name, r.uid, r.cause, r.data, r.hash);
+    for (const r of rows) {
+      const broken = chain.check(r);
+      if (broken) throw new StorageError(`the log does not verify, so nothing was forked: ${failureLine(broken)}`);
+      insert.run(r.seq, r.time, r.actor, r.type, r.kind, r.namespace, r.name, r.uid, r.cause, r.data, r.hash);
+    }
     state.apply(rows.map(entryFromRow));
-    copied += rows.length;
-    after = rows.at(-1)!.seq;
   }
   for (const held of state.held()) {
     const r = objectRow(held.object, held.createdSeq);
     putObject.run(r.kind, r.namespace, r.name, r.uid, r.resource_version, r.created_seq, r.node_name, r.owner_uid, r.involved_uid, r.phase, r.body);
   }
-  return copied;
+  return chain.revision;
 }
 
 /** Refuses a target that holds anything, so that a fork never mixes with, or overwrites, other data. Returns whether it made the directory. */
@@ -121,5 +125,5 @@ function clearTarget(target: string, created: boolean): void {
     rmSync(target, { recursive: true, force: true });
     return;
   }
-  for (const name of readdirSync(target)) rmSync(`${target}/${name}`, { recursive: true, force: true });
+  for (const name of readdirSync(target)) rmSync(path.join(target, name), { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { databaseFile, StorageError } from '../log/open.js';
 import type { ObjectsTable } from '../log/schema.js';
+import { decodeSnapshot } from '../projections/snapshots.js';
 import type { StoredRow } from './chain.js';
 import type { HeldObject } from './failure.js';
 import { type VerifyOptions, type VerifyReport, type VerifySource, verifyLog } from './verify.js';
@@ -31,8 +32,7 @@ export class SqliteVerifySource implements VerifySource {
   }
 
   static open(dataDir: string): SqliteVerifySource {
-    const file = databaseFile(dataDir);
-    if (!existsSync(file)) throw new StorageError(`no cluster in ${dataDir}: ${file} does not exist`);
+    const file = requireDatabase(dataDir);
     let sqlite: BetterSqlite3.Database;
     try {
       sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
@@ -74,14 +74,22 @@ export class SqliteVerifySource implements VerifySource {
   }
 
   async snapshot(revision: number): Promise<HeldObject[]> {
-    const row = this.#sqlite.prepare('SELECT body FROM snapshots WHERE revision = ?').get(revision) as { body: string } | undefined;
-    return decodeSnapshot(row?.body);
+    const row = this.#sqlite.prepare('SELECT body FROM snapshots WHERE revision = ?').get(revision) as { body: string };
+    // Decoded as reads decode it, so that what is checked is what a read in the past would load.
+    return [...decodeSnapshot(revision, row.body).held()];
   }
 
   close(): void {
     this.#sqlite.exec('COMMIT');
     this.#sqlite.close();
   }
+}
+
+/** The cluster.db of a data directory, which must exist: verify and fork examine a cluster, and never make one. */
+export function requireDatabase(dataDir: string): string {
+  const file = databaseFile(dataDir);
+  if (!existsSync(file)) throw new StorageError(`no cluster in ${dataDir}: ${file} does not exist`);
+  return file;
 }
 
 /** Verifies the cluster.db of a data directory; see verifyLog. */
@@ -92,19 +100,4 @@ export async function verifyDataDir(dataDir: string, options?: VerifyOptions): P
   } finally {
     source.close();
   }
-}
-
-/** A snapshot body, `{ objects: [{ object, createdSeq }] }`, checked just enough to compare and name its objects. */
-export function decodeSnapshot(body: unknown): HeldObject[] {
-  if (typeof body !== 'string') throw new Error('its body is not text');
-  const decoded: unknown = JSON.parse(body);
-  const objects = typeof decoded === 'object' && decoded !== null ? (decoded as { objects?: unknown }).objects : undefined;
-  if (!Array.isArray(objects)) throw new Error('its body has no list of objects');
-  for (const held of objects as (Partial<HeldObject> | null)[]) {
-    const meta = held?.object?.metadata;
-    if (typeof held?.createdSeq !== 'number' || typeof held.object?.kind !== 'string' || typeof meta?.name !== 'string') {
-      throw new Error('an object lacks a kind, a name or a createdSeq');
-    }
-  }
-  return objects as HeldObject[];
 }

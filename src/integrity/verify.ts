@@ -39,7 +39,8 @@ export interface VerifyOptions {
  * goes, compares each snapshot with the fold when the walk reaches its
  * revision, and at the end compares the projection table with the fold. A
  * broken chain or an entry the fold refuses ends the walk, since nothing
- * after it can be trusted; other failures are all collected.
+ * after it can be trusted; the failures of snapshots before it stand, and
+ * every other failure is collected.
  */
 export async function verifyLog(source: VerifySource, options: VerifyOptions = {}): Promise<VerifyReport> {
   const pageSize = options.pageSize ?? 10_000;
@@ -70,11 +71,15 @@ export async function verifyLog(source: VerifySource, options: VerifyOptions = {
     if (rows.length === 0) break;
     for (const row of rows) {
       const broken = chain.check(row);
-      if (broken) return { ...report(), failures: [broken] };
+      if (broken) {
+        failures.push(broken);
+        return report();
+      }
       try {
         state.apply([entryFromRow(row)]);
       } catch (error) {
-        return { ...report(), failures: [{ revision: row.seq, what: `the fold of the log fails: ${messageOf(error)}` }] };
+        failures.push({ revision: row.seq, what: `the fold of the log fails: ${messageOf(error)}` });
+        return report();
       }
       await compareSnapshotsUpTo(row.seq);
     }

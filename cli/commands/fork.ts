@@ -1,0 +1,42 @@
+import type { Argv, CommandModule } from 'yargs';
+import { forkCluster } from '../../src/integrity/fork.js';
+import { requireDatabase } from '../../src/integrity/sqlite-source.js';
+import { parseMoment } from '../../src/model/durations.js';
+import { type GlobalOptions, openCluster } from '../session.js';
+import { rfc3339 } from './clock.js';
+
+interface ForkOptions extends GlobalOptions {
+  readonly dir: string;
+  readonly at: string;
+}
+
+export const forkCommand: CommandModule<GlobalOptions, ForkOptions> = {
+  command: 'fork <dir>',
+  describe: 'Copy the log up to a moment into a new data directory, which then runs on as a cluster of its own',
+  builder: (yargs: Argv<GlobalOptions>) =>
+    yargs
+      .positional('dir', { type: 'string', demandOption: true, describe: 'the new data directory: absent or empty' })
+      .option('at', {
+        type: 'string',
+        demandOption: true,
+        describe: "the last moment to keep: RFC 3339, a duration back from the cluster's clock (--at=-5m) or rev:N",
+      }) as unknown as Argv<ForkOptions>,
+  handler: async (argv) => {
+    // Checked first: opening a cluster makes one, and a fork of nothing is a mistake.
+    requireDatabase(argv.data);
+    const now = await clusterNow(argv);
+    const report = await forkCluster({ source: argv.data, target: argv.dir, at: parseMoment(argv.at, now), clusterNow: now });
+    const entries = `${report.entries} ${report.entries === 1 ? 'entry' : 'entries'}`;
+    process.stdout.write(`forked ${argv.dir} at revision ${report.revision} (${rfc3339(new Date(report.time))}): ${entries}\n`);
+  },
+};
+
+/** The source cluster's clock, real or virtual, as `get --at` reads it. */
+async function clusterNow(options: GlobalOptions): Promise<number> {
+  const { cluster } = await openCluster(options);
+  try {
+    return cluster.now().getTime();
+  } finally {
+    await cluster.close();
+  }
+}
