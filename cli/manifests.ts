@@ -18,3 +18,11 @@ export function readManifests(files: readonly string[], verb: string): ManifestO
   if (objects.length === 0) throw new ApiError('BadRequest', `no objects passed to ${verb}`);
   return objects;
 }
+
+/**
+ * The -f values. Declared as a plain string option because yargs' array
+ * options drop a lone `-` (stdin); repeating -f still yields several.
+ */
+export function filesOf(value: string | readonly string[] | undefined): string[] {
+  return value === undefined ? [] : [value].flat();
+}

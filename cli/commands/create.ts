@@ -2,12 +2,12 @@ import type { Argv, CommandModule } from 'yargs';
 import { createCommand } from '../../src/api/requests.js';
 import { resourceFor } from '../../src/model/errors.js';
 import { kindOf, UsageError } from '../resources.js';
-import { readManifests } from '../manifests.js';
+import { filesOf, readManifests } from '../manifests.js';
 import { type GlobalOptions, mutate, namespaceOf } from '../session.js';
 
 interface CreateOptions extends GlobalOptions {
   readonly args: string[];
-  readonly filename?: string[];
+  readonly filename?: string | string[];
 }
 
 export const createCommandModule: CommandModule<GlobalOptions, CreateOptions> = {
@@ -16,11 +16,12 @@ export const createCommandModule: CommandModule<GlobalOptions, CreateOptions> = 
   builder: (yargs: Argv<GlobalOptions>) =>
     yargs
       .positional('args', { type: 'string', array: true, default: [] })
-      .option('filename', { alias: 'f', type: 'string', array: true, describe: 'YAML or JSON manifest; - reads stdin' }) as unknown as Argv<CreateOptions>,
+      .option('filename', { alias: 'f', type: 'string', describe: 'YAML or JSON manifest; - reads stdin' }) as unknown as Argv<CreateOptions>,
   handler: async (argv) => {
     const namespace = namespaceOf(argv);
-    if (argv.filename?.length) {
-      const objects = readManifests(argv.filename, 'create');
+    const files = filesOf(argv.filename);
+    if (files.length > 0) {
+      const objects = readManifests(files, 'create');
       // One batch: a file is created whole or not at all.
       await mutate(argv, (cluster, actor) => cluster.api.execute(actor, objects.map((o) => createCommand(o, namespace))));
       for (const o of objects) process.stdout.write(`${o.kind.toLowerCase()} "${o.metadata.name ?? o.metadata.generateName ?? ''}" created\n`);

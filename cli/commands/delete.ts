@@ -6,13 +6,13 @@ import { parseSelector } from '../../src/model/labels.js';
 import type { Kind, ResourceKind } from '../../src/model/types.js';
 import type { ClusterStore } from '../../src/projections/store.js';
 import { validateGracePeriodArg } from '../../src/model/validation.js';
-import { readManifests } from '../manifests.js';
+import { filesOf, readManifests } from '../manifests.js';
 import { parseResourceArgs, UsageError } from '../resources.js';
 import { type GlobalOptions, mutate, namespaceOf } from '../session.js';
 
 interface DeleteOptions extends GlobalOptions {
   readonly resource: string[];
-  readonly filename?: string[];
+  readonly filename?: string | string[];
   readonly selector?: string;
   readonly all: boolean;
   readonly gracePeriod?: unknown;
@@ -26,7 +26,7 @@ export const deleteCommandModule: CommandModule<GlobalOptions, DeleteOptions> = 
   builder: (yargs: Argv<GlobalOptions>) =>
     yargs
       .positional('resource', { type: 'string', array: true, default: [] })
-      .option('filename', { alias: 'f', type: 'string', array: true })
+      .option('filename', { alias: 'f', type: 'string', describe: 'YAML or JSON manifest; - reads stdin' })
       .option('selector', { alias: 'l', type: 'string' })
       .option('all', { type: 'boolean', default: false })
       .option('grace-period', { type: 'string', describe: 'seconds a pod has to stop; 0 deletes at once' }) as unknown as Argv<DeleteOptions>,
@@ -52,8 +52,9 @@ interface Target {
 
 /** What the arguments name, checked before the cluster is opened; selectors are resolved against it. */
 function targetsOf(argv: DeleteOptions, namespace: string): (store: ClusterStore) => Promise<Target[]> {
-  if (argv.filename?.length) {
-    const targets = readManifests(argv.filename, 'delete').map((o) => ({ kind: o.kind, name: o.metadata.name ?? '', command: deleteCommand(o, namespace) }));
+  const files = filesOf(argv.filename);
+  if (files.length > 0) {
+    const targets = readManifests(files, 'delete').map((o) => ({ kind: o.kind, name: o.metadata.name ?? '', command: deleteCommand(o, namespace) }));
     return async () => targets;
   }
   const { kind, names } = parseResourceArgs(argv.resource, DELETABLE);

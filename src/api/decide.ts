@@ -206,7 +206,8 @@ export function decide(command: Command, state: StateView, env: DecideEnv): Prop
         name: container.name,
         state: { running: { startedAt: now } },
         lastState: {},
-        ready: true,
+        // Ready comes with the pod's Ready condition (MarkPodReady), so no state has a ready container in a pending pod.
+        ready: false,
         restartCount: 0,
         image: container.image,
         imageID: command.imageID,

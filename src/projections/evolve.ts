@@ -98,7 +98,12 @@ export function evolve(state: KubeObject | undefined, entry: Entry): KubeObject 
     case 'PodReady':
       return updatePod(state, entry, (pod) => ({
         ...pod,
-        status: { ...pod.status, phase: 'Running', conditions: [readyCondition('True', entry.data.transitionTime)] },
+        status: {
+          ...pod.status,
+          phase: 'Running',
+          conditions: [readyCondition('True', entry.data.transitionTime)],
+          containerStatuses: (pod.status.containerStatuses ?? []).map((s) => (s.state.running ? { ...s, ready: true } : s)),
+        },
       }));
     case 'PodDeletionRequested':
       return updatePod(state, entry, (pod) => ({
