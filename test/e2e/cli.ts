@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
@@ -174,6 +174,18 @@ export function useCluster(scope: 'all' | 'each' = 'each'): { readonly current: 
   });
   return holder;
 }
+
+/**
+ * A describe block whose tests are sequential steps, run beside the file's
+ * other scenarios. Vitest runs one file at a time on a small machine, and the
+ * time goes to CLI processes, so independent scenarios overlap.
+ */
+export function scenario(name: string, body: () => void): void {
+  describe(name, { concurrent: true }, body);
+}
+
+/** A test of a scenario: runs after the previous step of the same scenario. */
+export const step = it.sequential;
 
 // ---- reading what kubectl prints ----
 
