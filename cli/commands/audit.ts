@@ -15,6 +15,7 @@ interface AuditOptions extends GlobalOptions {
   readonly actor?: string;
   readonly type?: string;
   readonly output?: string;
+  readonly at?: string;
 }
 
 const FORMATS = ['json', 'yaml'];
@@ -27,6 +28,7 @@ export const auditCommand: CommandModule<GlobalOptions, AuditOptions> = {
       .positional('resource', { type: 'string', array: true, describe: 'KIND, KIND/NAME or KIND NAME; a name is looked up in -n (default: default), a kind alone in every namespace unless -n is given' })
       .option('since', { type: 'string', describe: 'entries at or after T: RFC 3339, a duration back from now (--since=-5m) or rev:N' })
       .option('until', { type: 'string', describe: 'entries at or before T, as --since' })
+      .option('at', { type: 'string', describe: 'the log as it stood at T (the same as --until T)' })
       .option('actor', { type: 'string', describe: 'only this actor: user:alice (or just alice), system:scheduler, system:kubelet:10.0.3.254' })
       .option('type', { type: 'string', describe: 'only this entry type, e.g. PodCreated, ReplicationControllerScaled' })
       .option('output', { alias: 'o', type: 'string', describe: 'json|yaml: the entries themselves' }) as unknown as Argv<AuditOptions>,
@@ -39,12 +41,14 @@ export const auditCommand: CommandModule<GlobalOptions, AuditOptions> = {
       ...(argv.actor !== undefined ? { actor: actorOf(argv.actor) } : {}),
       ...(argv.type !== undefined ? { type: entryTypeOf(argv.type) } : {}),
     };
+    if (argv.at !== undefined && argv.until !== undefined) throw new UsageError('--at and --until both bound the end; give one');
+    const until = argv.until ?? argv.at;
     await withCluster(argv, async (cluster) => {
       const now = await clusterNow(cluster.store, cluster.now().getTime());
       const entries = await loadAudit(cluster.store.log, {
         ...filter,
         ...(argv.since !== undefined ? { since: parseMoment(argv.since, now) } : {}),
-        ...(argv.until !== undefined ? { until: parseMoment(argv.until, now) } : {}),
+        ...(until !== undefined ? { until: parseMoment(until, now) } : {}),
       });
       if (argv.output === 'json') process.stdout.write(printEntriesJson(entries));
       else if (argv.output === 'yaml') process.stdout.write(printEntriesYaml(entries));

@@ -4,11 +4,12 @@ import { badRequest } from '../../src/model/errors.js';
 import { printCauseChain } from '../printers/audit.js';
 import { UsageError } from '../resources.js';
 import { type GlobalOptions, withCluster } from '../session.js';
-import { objectKeyArg } from './history.js';
+import { objectKeyArg, revisionOf } from './history.js';
 
 interface WhyOptions extends GlobalOptions {
   readonly resource?: string[];
   readonly rev?: string;
+  readonly at?: string;
 }
 
 export const whyCommand: CommandModule<GlobalOptions, WhyOptions> = {
@@ -18,19 +19,17 @@ export const whyCommand: CommandModule<GlobalOptions, WhyOptions> = {
   builder: (yargs: Argv<GlobalOptions>) =>
     yargs
       .positional('resource', { type: 'string', array: true })
-      .option('rev', { type: 'string', describe: "start from the object's last entry at or before revision N (N or rev:N)" }) as unknown as Argv<WhyOptions>,
+      .option('rev', { type: 'string', describe: "start from the object's last entry at or before revision N (N or rev:N)" })
+      .option('at', { type: 'string', describe: "start from the object's last entry at or before T: RFC 3339, --at=-5m or rev:N" }) as unknown as Argv<WhyOptions>,
   handler: async (argv) => {
-    const revision = argv.rev !== undefined ? revisionArg(argv.rev) : undefined;
+    if (argv.rev !== undefined && argv.at !== undefined) throw new UsageError('--rev and --at both say where to start; give one');
     const resource = argv.resource ?? [];
-    let start: WhyStart;
-    if (resource.length > 0) {
-      start = { key: objectKeyArg(resource, argv, 'why'), ...(revision !== undefined ? { revision } : {}) };
-    } else if (revision !== undefined) {
-      start = { revision };
-    } else {
-      throw new UsageError('you must specify an object (why KIND/NAME) or a revision (why --rev N)');
-    }
+    const key = resource.length > 0 ? objectKeyArg(resource, argv, 'why') : undefined;
+    if (!key && argv.rev === undefined) throw new UsageError('you must specify an object (why KIND/NAME) or a revision (why --rev N)');
     await withCluster(argv, async (cluster) => {
+      const revision =
+        argv.rev !== undefined ? revisionArg(argv.rev) : argv.at !== undefined ? await revisionOf(cluster, argv.at) : undefined;
+      const start: WhyStart = key ? { key, ...(revision !== undefined ? { revision } : {}) } : { revision: revision! };
       const chain = await loadCauseChain(cluster.store.log, start);
       process.stdout.write(printCauseChain(chain));
       const root = chain[chain.length - 1]!;

@@ -43,9 +43,12 @@ export function objectHistory(entries: readonly Entry[]): Incarnation[] {
   return incarnations;
 }
 
-/** Every incarnation of the object a key names, deleted ones included; NotFound if the log never held it. */
-export async function loadHistory(log: LogReader, key: ObjectKey): Promise<Incarnation[]> {
-  const entries = await readEntries(log, objectQuery(key));
+/**
+ * Every incarnation of the object a key names, deleted ones included, up to
+ * a revision if given; NotFound if the log never held it by then.
+ */
+export async function loadHistory(log: LogReader, key: ObjectKey, upTo?: number): Promise<Incarnation[]> {
+  const entries = await readEntries(log, { ...objectQuery(key), ...(upTo !== undefined ? { upTo } : {}) });
   if (entries.length === 0) throw notFound(resourceFor(key.kind), key.name);
   return objectHistory(entries);
 }
