@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import { actorOf, type AuditFilter, entryTypeOf, loadAudit } from '../../src/audit/audit-query.js';
-import { clusterNow } from '../../src/audit/moments.js';
 import { parseMoment } from '../../src/model/durations.js';
 import { badRequest } from '../../src/model/errors.js';
 import { isNamespaced } from '../../src/model/types.js';
@@ -44,7 +43,7 @@ export const auditCommand: CommandModule<GlobalOptions, AuditOptions> = {
     if (argv.at !== undefined && argv.until !== undefined) throw new UsageError('--at and --until both bound the end; give one');
     const until = argv.until ?? argv.at;
     await withCluster(argv, async (cluster) => {
-      const now = await clusterNow(cluster.store, cluster.now().getTime());
+      const now = await cluster.readNow();
       const entries = await loadAudit(cluster.store.log, {
         ...filter,
         ...(argv.since !== undefined ? { since: parseMoment(argv.since, now) } : {}),

@@ -1,5 +1,4 @@
 import type { Argv, CommandModule } from 'yargs';
-import { parseMoment } from '../../src/model/durations.js';
 import { describeNodeData, describePodData, describeReplicationControllerData } from '../../src/api/reads.js';
 import { describeNode, describePod, describeReplicationController } from '../printers/describe.js';
 import { parseResourceArgs, UsageError } from '../resources.js';
@@ -22,7 +21,7 @@ export const describeCommand: CommandModule<GlobalOptions, DescribeOptions> = {
     if (names.length === 0) throw new UsageError('you must specify the name of the resource to describe');
     const namespace = namespaceOf(argv);
     await withCluster(argv, async (cluster) => {
-      const { reader, now } = await cluster.view(argv.at === undefined ? undefined : parseMoment(argv.at, cluster.now().getTime()));
+      const { reader, now } = await cluster.view(argv.at);
       const texts: string[] = [];
       for (const name of names) {
         if (kind === 'Pod') {

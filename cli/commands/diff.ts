@@ -28,7 +28,7 @@ export const diffCommand: CommandModule<GlobalOptions, DiffOptions> = {
   handler: async (argv) => {
     const kind = argv.resource !== undefined ? kindOf(argv.resource) : undefined;
     await withCluster(argv, async (cluster) => {
-      const { from, to } = await resolveRange(cluster.store, argv, cluster.now().getTime());
+      const { from, to } = await resolveRange(cluster.store, argv, await cluster.readNow());
       const diff = await loadStateDiff(cluster.store, from, to, { ...(kind ? { kind } : {}), includeEvents: argv.includeEvents });
       process.stdout.write(printStateDiff(diff));
       if (diff.changes.length === 0) process.stderr.write('No changes.\n');

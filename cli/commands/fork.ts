@@ -31,11 +31,11 @@ export const forkCommand: CommandModule<GlobalOptions, ForkOptions> = {
   },
 };
 
-/** The source cluster's clock, real or virtual, as `get --at` reads it. */
+/** The source cluster's reading of now, real or virtual, as `get --at` reads it. */
 async function clusterNow(options: GlobalOptions): Promise<number> {
   const { cluster } = await openCluster(options);
   try {
-    return cluster.now().getTime();
+    return await cluster.readNow();
   } finally {
     await cluster.close();
   }

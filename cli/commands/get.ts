@@ -1,7 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { getObject, listObjects } from '../../src/api/reads.js';
 import { watchObjects } from '../../src/api/watch.js';
-import { parseMoment } from '../../src/model/durations.js';
 import { parseSelector } from '../../src/model/labels.js';
 import type { KubeObject } from '../../src/model/types.js';
 import { checkOutputFormat, formatObjects } from '../output.js';
@@ -40,7 +39,7 @@ export const getCommand: CommandModule<GlobalOptions, GetOptions> = {
     const namespace = argv.allNamespaces ? undefined : namespaceOf(argv);
     if (argv.watch && argv.at !== undefined) throw new UsageError('--watch follows the log from now on; it cannot be combined with --at');
     await withCluster(argv, async (cluster) => {
-      const view = await cluster.view(argv.at === undefined ? undefined : parseMoment(argv.at, cluster.now().getTime()));
+      const view = await cluster.view(argv.at);
       const objects: KubeObject[] =
         names.length > 0
           ? await Promise.all(names.map((n) => getObject(view.reader, kind, namespace ?? 'default', n)))

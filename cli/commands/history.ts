@@ -1,10 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { loadHistory } from '../../src/audit/history.js';
-import { clusterNow } from '../../src/audit/moments.js';
 import { objectRef } from '../../src/audit/object-ref.js';
-import type { Cluster } from '../../src/cluster/cluster.js';
-import { parseMoment } from '../../src/model/durations.js';
-import { resolveMoment } from '../../src/projections/state-at.js';
 import { isNamespaced } from '../../src/model/types.js';
 import type { ObjectKey } from '../../src/projections/store.js';
 import { printHistory } from '../printers/audit.js';
@@ -26,17 +22,11 @@ export const historyCommand: CommandModule<GlobalOptions, HistoryOptions> = {
   handler: async (argv) => {
     const key = objectKeyArg(argv.resource, argv, 'history');
     await withCluster(argv, async (cluster) => {
-      const upTo = argv.at === undefined ? undefined : await revisionOf(cluster, argv.at);
+      const upTo = argv.at === undefined ? undefined : (await cluster.resolve(argv.at)).revision;
       process.stdout.write(printHistory(objectRef(key), await loadHistory(cluster.store.log, key, upTo)));
     });
   },
 };
-
-/** The revision a moment given with --at resolves to, on the cluster's clock. */
-export async function revisionOf(cluster: Cluster, at: string): Promise<number> {
-  const now = await clusterNow(cluster.store, cluster.now().getTime());
-  return (await resolveMoment(cluster.store, parseMoment(at, now), now)).revision;
-}
 
 /** One object as kubectl names it: `KIND/NAME` or `KIND NAME`, in `-n` (default `default`) when its kind has namespaces. */
 export function objectKeyArg(args: readonly string[], options: GlobalOptions, verb: string): ObjectKey {

@@ -4,7 +4,7 @@ import { badRequest } from '../../src/model/errors.js';
 import { printCauseChain } from '../printers/audit.js';
 import { UsageError } from '../resources.js';
 import { type GlobalOptions, withCluster } from '../session.js';
-import { objectKeyArg, revisionOf } from './history.js';
+import { objectKeyArg } from './history.js';
 
 interface WhyOptions extends GlobalOptions {
   readonly resource?: string[];
@@ -28,7 +28,7 @@ export const whyCommand: CommandModule<GlobalOptions, WhyOptions> = {
     if (!key && argv.rev === undefined) throw new UsageError('you must specify an object (why KIND/NAME) or a revision (why --rev N)');
     await withCluster(argv, async (cluster) => {
       const revision =
-        argv.rev !== undefined ? revisionArg(argv.rev) : argv.at !== undefined ? await revisionOf(cluster, argv.at) : undefined;
+        argv.rev !== undefined ? revisionArg(argv.rev) : argv.at !== undefined ? (await cluster.resolve(argv.at)).revision : undefined;
       const start: WhyStart = key ? { key, ...(revision !== undefined ? { revision } : {}) } : { revision: revision! };
       const chain = await loadCauseChain(cluster.store.log, start);
       process.stdout.write(printCauseChain(chain));

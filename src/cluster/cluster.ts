@@ -14,8 +14,8 @@ import { ApiError } from '../model/errors.js';
 import { CLUSTER_NAME, type Cluster as ClusterObject } from '../model/types.js';
 import { SqliteStore } from '../projections/sqlite-store.js';
 import type { ClusterStore, ObjectReader } from '../projections/store.js';
-import { resolveMoment, stateAt } from '../projections/state-at.js';
-import type { MomentSpec } from '../model/durations.js';
+import { type Moment, resolveMoment, stateAt } from '../projections/state-at.js';
+import { parseMoment } from '../model/durations.js';
 import { DEFAULT_MAX_PODS, MAX_NODES, makeNode, nodeAddress } from './nodes.js';
 
 export interface ClusterOptions {
@@ -186,12 +186,27 @@ export class Cluster {
   }
 
   /**
+   * "Now" for reads: the cluster's clock, but never before the last entry
+   * (the API stamps entries with the later of the two, so a machine whose
+   * clock is behind the one that wrote the log still sees every entry as past).
+   */
+  async readNow(): Promise<number> {
+    return Math.max(this.now().getTime(), (await this.store.headTime()) ?? 0);
+  }
+
+  /** A moment as a user writes it (RFC 3339, -5m, rev:N), resolved against this cluster's log and clock. */
+  async resolve(at: string): Promise<Moment> {
+    const now = await this.readNow();
+    return resolveMoment(this.store, parseMoment(at, now), now);
+  }
+
+  /**
    * What a read verb reads: the live projections at "now", or, for `--at`,
    * the state as of the resolved revision with that moment as "now".
    */
-  async view(at: MomentSpec | undefined): Promise<ClusterView> {
-    if (!at) return { reader: this.store, now: this.now(), revision: await this.store.head() };
-    const moment = await resolveMoment(this.store, at, this.now().getTime());
+  async view(at: string | undefined): Promise<ClusterView> {
+    if (at === undefined) return { reader: this.store, now: this.now(), revision: await this.store.head() };
+    const moment = await this.resolve(at);
     return { reader: await stateAt(this.store, moment.revision), now: new Date(moment.time), revision: moment.revision };
   }
 

@@ -2,6 +2,7 @@
 // the built CLI: the log of a real session, read back as an auditor would.
 
 import { describe, expect, it } from 'vitest';
+import type { LogRow } from '../../src/log/reader.js';
 import { parse as parseYaml } from 'yaml';
 import { lines, parseTable, seedFile, useCluster } from './cli.js';
 
@@ -9,18 +10,7 @@ const AS = ['--as', 'alice'];
 const AUDIT_HEADER = ['REVISION', 'TIME', 'ACTOR', 'ACTION', 'OBJECT', 'DETAIL'];
 const RFC3339_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-interface LogEntry {
-  seq: number;
-  time: number;
-  actor: string;
-  type: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  uid: string;
-  cause: number | null;
-  data: unknown;
-}
+type LogEntry = Omit<LogRow, 'data' | 'hash'> & { data: unknown };
 
 describe('audit, history, why and diff', () => {
   const cluster = useCluster('all');

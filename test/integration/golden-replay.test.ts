@@ -90,7 +90,7 @@ describe('exact replay of a virtual-clock session', () => {
       captures.push({ step: step.join(' '), revision, time: new Date(time).toISOString(), output: await look([]) });
     }
     expect(captures.length).toBeGreaterThanOrEqual(20);
-    expect(captures.at(-1)!.output.pods.split('\n').filter((l) => /\bRunning\b/.test(l))).toHaveLength(2);
+    expect(captures.at(-1)!.output['pods']!.split('\n').filter((l) => /\bRunning\b/.test(l))).toHaveLength(2);
 
     // A time names the last revision at or before it, so it reproduces the last capture made at that instant.
     const lastAtTime = new Map(captures.map((c) => [c.time, c]));

@@ -1,4 +1,5 @@
 import type { IdSource } from '../../src/api/ids.js';
+import { ApiError } from '../../src/model/errors.js';
 import type { StateView } from '../../src/api/decide.js';
 import type { Entry, NewEntry } from '../../src/model/entries.js';
 import type { KubeObject } from '../../src/model/types.js';
@@ -30,4 +31,15 @@ export function numbered(entries: readonly NewEntry[]): Entry[] {
 
 export function foldAll(entries: readonly Entry[]): Map<string, KubeObject> {
   return foldEntries(entries);
+}
+
+/** The ApiError an action throws; fails the test if it throws nothing or something else. */
+export function errorOf(action: () => unknown): ApiError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected an ApiError');
 }

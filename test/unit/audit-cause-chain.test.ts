@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { causeChain, isUserRequest } from '../../src/audit/cause-chain.js';
-import type { Entry, EntryBody } from '../../src/model/entries.js';
+import type { Entry, EntryBody, EntrySubject } from '../../src/model/entries.js';
 import type { Pod } from '../../src/model/types.js';
 
 const podSubject = { kind: 'Pod' as const, namespace: 'default', name: 'nginx-abcde', uid: 'p1' };
@@ -14,7 +14,7 @@ const pod: Pod = {
   status: { phase: 'Pending' },
 };
 
-function entry(seq: number, actor: string, cause: number | null, body: EntryBody, subject = podSubject): Entry {
+function entry(seq: number, actor: string, cause: number | null, body: EntryBody, subject: EntrySubject = podSubject): Entry {
   return { ...body, ...subject, seq, time: seq * 1000, actor, cause } as Entry;
 }
 

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/api/commands.js';
 import { decide, eventKey, type Proposed, reads } from '../../src/api/decide.js';
 import { runCommand } from '../../src/api/requests.js';
-import { ApiError } from '../../src/model/errors.js';
 import type { Entry } from '../../src/model/entries.js';
 import type { KubeObject, Pod, ReplicationController } from '../../src/model/types.js';
 import { evolve } from '../../src/projections/evolve.js';
-import { countingIds, stateOf } from '../support/fixtures.js';
+import { countingIds, errorOf, stateOf } from '../support/fixtures.js';
 
 const now = new Date('2015-12-09T10:34:18.250Z');
 const env = () => ({ now, ids: countingIds() });
@@ -25,15 +24,6 @@ function created<T extends KubeObject>(command: Command, ...existing: KubeObject
 const defaultNs = created<KubeObject>({ type: 'CreateNamespace', name: 'default' });
 const nginxRC = created<ReplicationController>(runCommand({ name: 'nginx', image: 'nginx', replicas: 1, namespace: 'default' }), defaultNs);
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('decide', () => {
   it('given a namespace, when kubectl run, then an RC with run=NAME labels, selector and template, version of its entry', () => {

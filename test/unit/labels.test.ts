@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/model/errors.js';
+import { errorOf } from '../support/fixtures.js';
 import {
   formatLabels,
   isQualifiedName,
@@ -12,15 +12,6 @@ import {
   selectorIsEmpty,
 } from '../../src/model/labels.js';
 
-function errorOf(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 const pod = { app: 'webserver', status: 'serving', tier: 'frontend' };
 

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/model/errors.js';
+import { errorOf } from '../support/fixtures.js';
 import { defaultPodSpec, defaultReplicationController, parseManifests } from '../../src/model/manifest.js';
 import { validateReplicationController } from '../../src/model/validation.js';
 
 const SEED_RC = readFileSync(new URL('../../../shared/seed/webserver-rc.yaml', import.meta.url), 'utf8');
 
-function errorOf(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 const nginxPod = (name: string) => ({
   apiVersion: 'v1',

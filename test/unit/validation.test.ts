@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, invalid } from '../../src/model/errors.js';
+import { errorOf } from '../support/fixtures.js';
+import { invalid } from '../../src/model/errors.js';
 import type { PodManifest, ReplicationControllerManifest } from '../../src/model/manifest.js';
 import {
   isDNS1123Label,
@@ -53,15 +54,6 @@ function pod(spec: Partial<PodManifest['spec']>, name = 'nginx'): PodManifest {
   };
 }
 
-function errorOf(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('name syntax', () => {
   it('given DNS-1123 labels at and beyond 63 characters, then only 63 passes', () => {
