@@ -115,5 +115,3 @@ export type Command =
       readonly source: EventSource;
       readonly eventType?: 'Normal' | 'Warning';
     };
-
-export type CommandType = Command['type'];

@@ -1,10 +1,8 @@
 import type { IdSource } from '../../src/api/ids.js';
 import { ApiError } from '../../src/model/errors.js';
 import type { StateView } from '../../src/api/decide.js';
-import type { Entry, NewEntry } from '../../src/model/entries.js';
 import type { KubeObject } from '../../src/model/types.js';
 import { keyOf, keyString, type ObjectKey } from '../../src/projections/store.js';
-import { foldEntries } from '../../src/projections/rebuild.js';
 
 /** Ids that count up, so that expectations can name them. */
 export function countingIds(): IdSource {
@@ -22,15 +20,6 @@ export function countingIds(): IdSource {
 export function stateOf(...objects: KubeObject[]): StateView {
   const byKey = new Map(objects.map((o) => [keyString(keyOf(o)), o]));
   return { get: (key: ObjectKey) => byKey.get(keyString(key)) };
-}
-
-/** Entries as the log would number them, from 1. */
-export function numbered(entries: readonly NewEntry[]): Entry[] {
-  return entries.map((e, i) => ({ ...e, seq: i + 1 }) as Entry);
-}
-
-export function foldAll(entries: readonly Entry[]): Map<string, KubeObject> {
-  return foldEntries(entries);
 }
 
 /** The ApiError an action throws; fails the test if it throws nothing or something else. */
