@@ -1,5 +1,5 @@
 import type { Entry, NewEntry } from '../model/entries.js';
-import { ApiError } from '../model/errors.js';
+import { ApiError, conflict, resourceFor } from '../model/errors.js';
 import type { KubeObject } from '../model/types.js';
 import { evolve } from '../projections/evolve.js';
 import { type ClusterStore, type Expectation, type ObjectKey, keyString } from '../projections/store.js';
@@ -9,8 +9,12 @@ import { type Proposed, decide, reads } from './decide.js';
 import type { IdSource } from './ids.js';
 import { freePodName } from './names.js';
 
-/** A command with the revision of the entry it reacts to (none for a user's request). */
-export type Action = Command & { readonly cause?: number | null };
+/**
+ * A command with the revision of the entry it reacts to (none for a user's
+ * request) and, for a component, the version of the object it observed: the
+ * command is refused with Conflict if that object has changed since.
+ */
+export type Action = Command & { readonly cause?: number | null; readonly observed?: Expectation };
 
 export interface ActorBatch {
   readonly actor: string;
@@ -60,7 +64,9 @@ export class Api {
       try {
         return await this.#attempt(batches);
       } catch (error) {
-        if (!(error instanceof ApiError) || error.code !== 'Conflict' || attempt >= MAX_ATTEMPTS) throw error;
+        // Only a race between reading and appending is worth deciding again;
+        // a stale observation would fail the same way every time.
+        if (!(error instanceof CommitConflict) || attempt >= MAX_ATTEMPTS) throw error instanceof CommitConflict ? error.conflict : error;
       }
     }
   }
@@ -86,6 +92,13 @@ export class Api {
         completed.push(named);
         actorOf.push(actor);
         for (const key of reads(named)) await load(key);
+        if (named.observed) {
+          await load(named.observed);
+          const current = loaded.get(keyString(named.observed));
+          if ((current?.metadata.resourceVersion ?? null) !== named.observed.resourceVersion) {
+            throw conflict(resourceFor(named.observed.kind), named.observed.name);
+          }
+        }
       }
     }
 
@@ -103,7 +116,12 @@ export class Api {
       }
     }
     if (batch.length === 0) return [];
-    return this.#store.commit(batch, expect);
+    try {
+      return await this.#store.commit(batch, expect);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'Conflict') throw new CommitConflict(error);
+      throw error;
+    }
   }
 
   // generateName is completed here, before the decision, because the name
@@ -112,6 +130,13 @@ export class Api {
     if (action.type !== 'CreatePod' || action.name || !action.generateName) return action;
     const taken = new Set(earlier.flatMap((a) => (a.type === 'CreatePod' && a.namespace === action.namespace && a.name ? [a.name] : [])));
     return { ...action, name: await freePodName(this.#store, this.#ids, action.namespace, action.generateName, taken) };
+  }
+}
+
+/** Another process appended between this attempt's reads and its append. */
+class CommitConflict extends Error {
+  constructor(readonly conflict: ApiError) {
+    super(conflict.message);
   }
 }
 

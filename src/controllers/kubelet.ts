@@ -128,7 +128,10 @@ export class Kubelets implements Controller {
           continue;
         }
       }
-      actions.push(...stage.act(pod, ctx).map((a) => ({ ...a, cause: key.cause })));
+      // Every action of a stage rests on this version of the pod: if another
+      // kubelet process moved it on meanwhile, the whole pass is observed again.
+      const observed = { kind: 'Pod' as const, namespace: key.namespace, name: key.name, resourceVersion: pod.metadata.resourceVersion };
+      actions.push(...stage.act(pod, ctx).map((a) => ({ ...a, cause: key.cause, observed })));
     }
     return actions;
   }
