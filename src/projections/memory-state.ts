@@ -22,6 +22,11 @@ export class MemoryState implements ObjectReader {
     return this.#revision;
   }
 
+  /** How many objects the state holds. */
+  get size(): number {
+    return this.#objects.size;
+  }
+
   apply(entries: Iterable<Entry>): this {
     for (const entry of entries) {
       const key = keyString(entry);

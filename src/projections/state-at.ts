@@ -37,20 +37,26 @@ export async function resolveMoment(store: ClusterStore, spec: MomentSpec, clust
 
 /**
  * The cluster as of a revision: the nearest snapshot at or before it, plus
- * the entries after. Folding leaves a snapshot at every multiple of
- * `interval` it passes, so later reads there cost a load plus at most
- * `interval` entries.
+ * the entries after. Folding leaves a snapshot at the multiples of
+ * `interval` it passes, but no closer to the previous snapshot than the
+ * state has objects: a snapshot costs as much to write as its state is
+ * large, so this keeps all snapshots together within the size of the log,
+ * and a read costs a load plus at most max(interval, objects) entries.
  */
 export async function stateAt(store: ClusterStore, revision: number, interval = snapshotInterval()): Promise<MemoryState> {
   const snapshot = await store.snapshotAtOrBefore(revision);
   const state = snapshot ? decodeSnapshot(snapshot.revision, snapshot.body) : new MemoryState();
+  let lastSnapshot = state.revision;
   while (state.revision < revision) {
-    const nextSnapshot = (Math.floor(state.revision / interval) + 1) * interval;
-    const upTo = Math.min(revision, nextSnapshot);
+    const nextMultiple = (Math.floor(state.revision / interval) + 1) * interval;
+    const upTo = Math.min(revision, nextMultiple);
     const rows = await store.log.rows({ after: state.revision, upTo, limit: PAGE });
     if (rows.length === 0) break;
     state.apply(rows.map(entryFromRow));
-    if (state.revision === nextSnapshot) await store.saveSnapshot(state.revision, encodeSnapshot(state));
+    if (state.revision === nextMultiple && state.revision - lastSnapshot >= state.size) {
+      await store.saveSnapshot(state.revision, encodeSnapshot(state));
+      lastSnapshot = state.revision;
+    }
   }
   return state;
 }

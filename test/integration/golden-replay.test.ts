@@ -114,7 +114,7 @@ describe('exact replay of a virtual-clock session', () => {
     const snapshots = (db.prepare('SELECT count(*) AS n FROM snapshots').get() as { n: number }).n;
     db.prepare('DELETE FROM snapshots').run();
     db.close();
-    expect(snapshots).toBeGreaterThan(5);
+    expect(snapshots).toBeGreaterThanOrEqual(2);
     await replay({ KUBELOG_SNAPSHOT_INTERVAL: '1000000' }, false);
   }, 600_000);
 });
