@@ -16,6 +16,7 @@ import { scaleCommand } from './commands/scale.js';
 import { verifyCommand } from './commands/verify.js';
 import { versionCommand } from './commands/version.js';
 import { whyCommand } from './commands/why.js';
+import { joinNegativeMoments } from './argv.js';
 import { errorLine } from './errors.js';
 import type { GlobalOptions } from './session.js';
 
@@ -61,7 +62,7 @@ async function main(argv: readonly string[]): Promise<void> {
 
 class UsageFailure extends Error {}
 
-main(hideBin(process.argv) as string[]).catch((error: unknown) => {
+main(joinNegativeMoments(hideBin(process.argv))).catch((error: unknown) => {
   process.stderr.write(`${errorLine(error)}\n`);
   process.exitCode = 1;
 });
