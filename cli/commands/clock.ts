@@ -16,7 +16,10 @@ export const clockCommand: CommandModule<GlobalOptions, ClockOptions> = {
     // A negative duration arrives after `--` (see cli/argv.ts), among the plain arguments.
     const [verb, amount, ...rest] = [...argv.args, ...argv._.slice(1).map(String)];
     if (verb === undefined) {
-      const now = await withCluster(argv, async (cluster) => cluster.now());
+      // A real clock is read to the second, as Kubernetes timestamps are; a virtual one exactly.
+      const now = await withCluster(argv, async (cluster) =>
+        cluster.clockMode === 'virtual' ? cluster.now() : new Date(Math.floor(cluster.now().getTime() / 1000) * 1000),
+      );
       process.stdout.write(`${rfc3339(now)}\n`);
       return;
     }
