@@ -18,8 +18,8 @@ const PAGE = 1_000;
 
 /**
  * Follows the log from its head and reports every change to a matching
- * object, as the object stood right after that entry (a deleted object as it
- * last stood), until `signal` aborts. Objects are folded from the entries with
+ * object, as the object stood right after that change (a deleted object as
+ * it last stood), until `signal` aborts. Objects are folded from the entries with
  * the projections' own reducer, so each report is exact even when several
  * entries arrive between two polls.
  */
@@ -38,17 +38,29 @@ export async function watchObjects(
     (!request.selector || matches(request.selector, o.metadata.labels ?? {}));
   while (!signal.aborted) {
     const entries = await store.entriesAfter(cursor, PAGE);
+    // One actor's changes at one instant are one update (a kubelet starts a
+    // container and marks the pod ready in one batch), so a watcher sees each
+    // object as that batch left it, as after one write, in the log's order.
+    let batch: { time: number; actor: string } | undefined;
+    const changed = new Map<string, KubeObject>();
+    const flush = () => {
+      for (const object of changed.values()) if (wanted(object)) onChange(object);
+      changed.clear();
+    };
     for (const entry of entries) {
       cursor = entry.seq;
       if (entry.kind !== request.kind) continue;
+      if (batch && (batch.time !== entry.time || batch.actor !== entry.actor)) flush();
+      batch = { time: entry.time, actor: entry.actor };
       const key = keyString(entry);
       const before = known.get(key);
       const after = evolve(before, entry);
       if (after) known.set(key, after);
       else known.delete(key);
       const reported = after ?? before;
-      if (reported && wanted(reported)) onChange(reported);
+      if (reported) changed.set(key, reported);
     }
+    flush();
     if (entries.length < PAGE) await sleep(POLL_MS, undefined, { signal }).catch(() => undefined);
   }
 }
