@@ -305,7 +305,8 @@ export function eventKey(command: Extract<Command, { type: 'RecordEvent' }>): Ob
   return { kind: 'Event', namespace: o.namespace || 'default', name: `${o.name}.${hash}` };
 }
 
-const CLUSTER_KEY: ObjectKey = { kind: 'Cluster', namespace: '', name: CLUSTER_NAME };
+/** The key of the one Cluster object, which holds the cluster's settings and clock. */
+export const CLUSTER_KEY: ObjectKey = { kind: 'Cluster', namespace: '', name: CLUSTER_NAME };
 
 function namespaceKey(namespace: string): ObjectKey {
   return { kind: 'Namespace', namespace: '', name: namespace };

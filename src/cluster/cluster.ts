@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { Api } from '../api/api.js';
 import { type Clock, VirtualClock } from '../api/clock.js';
+import { CLUSTER_KEY } from '../api/decide.js';
 import type { IdSource } from '../api/ids.js';
 import type { Controller } from '../controllers/controller.js';
 import { GarbageCollector } from '../controllers/garbage-collector.js';
@@ -11,7 +12,7 @@ import { ReplicationManager } from '../controllers/replication-manager.js';
 import { Scheduler } from '../controllers/scheduler.js';
 import { openDatabase } from '../log/open.js';
 import { ApiError } from '../model/errors.js';
-import { CLUSTER_NAME, type Cluster as ClusterObject } from '../model/types.js';
+import type { Cluster as ClusterObject } from '../model/types.js';
 import { SqliteStore } from '../projections/sqlite-store.js';
 import type { ClusterStore, ObjectReader } from '../projections/store.js';
 import { type Moment, resolveMoment, stateAt } from '../projections/state-at.js';
@@ -49,7 +50,6 @@ export interface ClusterView {
 /** Rounds after which a cluster that still has work is reported as not settling. */
 const MAX_ROUNDS = 10_000;
 const PAGE = 5_000;
-const CLUSTER_KEY = { kind: 'Cluster', namespace: '', name: CLUSTER_NAME } as const;
 
 /** The log, the API over it and the controllers, wired for one data directory. */
 export class Cluster {
