@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { getObject, listObjects } from '../../src/api/reads.js';
-import { watchObjects } from '../../src/api/watch.js';
+import { watchedObjects, watchObjects, watchStart } from '../../src/api/watch.js';
 import { parseSelector } from '../../src/model/labels.js';
 import type { KubeObject } from '../../src/model/types.js';
 import { checkOutputFormat, formatObjects } from '../output.js';
@@ -38,21 +38,25 @@ export const getCommand: CommandModule<GlobalOptions, GetOptions> = {
     const selector = argv.selector !== undefined ? parseSelector(argv.selector) : undefined;
     const namespace = argv.allNamespaces ? undefined : namespaceOf(argv);
     if (argv.watch && argv.at !== undefined) throw new UsageError('--watch follows the log from now on; it cannot be combined with --at');
+    const request = { kind, namespace, ...(selector ? { selector } : {}), names };
     await withCluster(argv, async (cluster) => {
+      // A watch lists what it then follows, so that no change falls between the two.
+      const start = argv.watch ? await watchStart(cluster.store, kind) : undefined;
       const view = await cluster.view(argv.at);
-      const objects: KubeObject[] =
-        names.length > 0
+      const objects: KubeObject[] = start
+        ? watchedObjects(start.objects, request)
+        : names.length > 0
           ? await Promise.all(names.map((n) => getObject(view.reader, kind, namespace ?? 'default', n)))
-          : await listObjects(view.reader, { kind, namespace, ...(selector ? { selector } : {}) });
+          : await listObjects(view.reader, request);
       const asList = names.length !== 1;
       if (objects.length === 0 && !argv.watch && (argv.output === undefined || argv.output === 'wide')) {
         process.stderr.write(namespace && kind !== 'Node' && kind !== 'Namespace' ? `No resources found in ${namespace} namespace.\n` : 'No resources found.\n');
       } else {
         process.stdout.write(formatObjects(kind, objects as never, view.now, argv, asList));
       }
-      if (!argv.watch) return;
+      if (!start) return;
       const options = { noHeaders: true, showLabels: argv.showLabels, withNamespace: argv.allNamespaces, wide: argv.output === 'wide' };
-      await watchObjects(cluster.store, { kind, namespace, ...(selector ? { selector } : {}), names }, (object) => {
+      await watchObjects(cluster.store, request, start, (object) => {
         const text =
           argv.output === 'json' || argv.output === 'yaml' || argv.output === 'name'
             ? formatObjects(kind, [object] as never, cluster.now(), argv, false)
