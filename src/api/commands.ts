@@ -16,8 +16,6 @@ export type Command =
   | {
       readonly type: 'RemoveNamespace';
       readonly name: string;
-      /** The version the namespace controller observed empty. */
-      readonly resourceVersion: string;
     }
   | { readonly type: 'DeleteEvent'; readonly namespace: string; readonly name: string }
   | { readonly type: 'RegisterNode'; readonly node: Node }
@@ -42,8 +40,6 @@ export type Command =
       readonly name: string;
       readonly replicas: number;
       readonly observedGeneration: number;
-      /** The version the controller observed; the update fails if the RC changed since. */
-      readonly resourceVersion: string;
     }
   | { readonly type: 'DeleteReplicationController'; readonly namespace: string; readonly name: string }
   | {
@@ -62,14 +58,12 @@ export type Command =
       readonly namespace: string;
       readonly name: string;
       readonly owner: OwnerReference;
-      readonly resourceVersion: string;
     }
   | {
       readonly type: 'BindPod';
       readonly namespace: string;
       readonly name: string;
       readonly nodeName: string;
-      readonly resourceVersion: string;
     }
   | {
       readonly type: 'StartPodSandbox';
@@ -78,7 +72,6 @@ export type Command =
       readonly hostIP: string;
       readonly podIP: string;
       readonly sandboxID: string;
-      readonly resourceVersion: string;
     }
   | {
       readonly type: 'StartContainer';
@@ -104,8 +97,6 @@ export type Command =
       readonly name: string;
       /** 0 removes the pod at once; otherwise the pod is marked Terminating for its kubelet to finish. */
       readonly gracePeriodSeconds?: number;
-      /** Set by a component acting on what it observed: the deletion fails if the pod changed since. */
-      readonly resourceVersion?: string;
     }
   | {
       readonly type: 'RecordEvent';

@@ -91,7 +91,6 @@ export function decide(command: Command, state: StateView, env: DecideEnv): Prop
     }
     case 'RemoveNamespace': {
       const namespace = mustGet(state, namespaceKey(command.name));
-      if (namespace.metadata.resourceVersion !== command.resourceVersion) throw conflictOn(namespace);
       return [{ type: 'NamespaceDeleted', data: {}, ...subject(namespace) }];
     }
     case 'DeleteEvent': {
@@ -140,7 +139,6 @@ export function decide(command: Command, state: StateView, env: DecideEnv): Prop
     }
     case 'UpdateReplicationControllerStatus': {
       const rc = mustGetRC(state, command.namespace, command.name);
-      if (rc.metadata.resourceVersion !== command.resourceVersion) throw conflictOn(rc);
       return [
         {
           type: 'ReplicationControllerStatusUpdated',
@@ -179,17 +177,15 @@ export function decide(command: Command, state: StateView, env: DecideEnv): Prop
     }
     case 'AdoptPod': {
       const pod = mustGetPod(state, command.namespace, command.name);
-      if (pod.metadata.resourceVersion !== command.resourceVersion) throw conflictOn(pod);
       return [{ type: 'PodAdopted', data: { ownerReference: command.owner }, ...subject(pod) }];
     }
     case 'BindPod': {
       const pod = mustGetPod(state, command.namespace, command.name);
-      if (pod.metadata.resourceVersion !== command.resourceVersion || pod.spec.nodeName) throw conflictOn(pod);
+      if (pod.spec.nodeName) throw conflictOn(pod);
       return [{ type: 'PodBound', data: { nodeName: command.nodeName }, ...subject(pod) }];
     }
     case 'StartPodSandbox': {
       const pod = mustGetPod(state, command.namespace, command.name);
-      if (pod.metadata.resourceVersion !== command.resourceVersion) throw conflictOn(pod);
       return [
         {
           type: 'PodSandboxStarted',
@@ -243,9 +239,6 @@ export function decide(command: Command, state: StateView, env: DecideEnv): Prop
     }
     case 'DeletePod': {
       const pod = mustGetPod(state, command.namespace, command.name);
-      if (command.resourceVersion !== undefined && pod.metadata.resourceVersion !== command.resourceVersion) {
-        throw conflictOn(pod);
-      }
       const grace = command.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
       // An unbound pod has no kubelet to stop it: it goes at once, as in Kubernetes.
       if (grace === 0 || !pod.spec.nodeName) return [{ type: 'PodDeleted', data: {}, ...subject(pod) }];

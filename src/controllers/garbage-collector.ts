@@ -2,7 +2,7 @@ import type { Action, Api } from '../api/api.js';
 import type { Entry } from '../model/entries.js';
 import type { Pod } from '../model/types.js';
 import { type Controller, WorkQueue } from './controller.js';
-import { executeOrRequeue } from './shared.js';
+import { executeOrRequeue, observedVersion } from './shared.js';
 
 const ACTOR = 'system:garbage-collector';
 
@@ -52,7 +52,7 @@ export class GarbageCollector implements Controller {
           type: 'DeletePod',
           namespace: pod.metadata.namespace ?? 'default',
           name: pod.metadata.name,
-          resourceVersion: pod.metadata.resourceVersion,
+          observed: observedVersion(pod),
           cause: owner.cause,
         });
       }

@@ -56,7 +56,7 @@ export const podStages: readonly PodStage[] = [
       }
       const sandbox = pod.metadata.annotations?.[SANDBOX_ANNOTATION];
       if (sandbox) actions.push(event(pod, ctx, INFRA_FIELD_PATH, 'Killing', `Killing with docker id ${shortID(sandbox)}`));
-      actions.push({ type: 'DeletePod', namespace: ns(pod), name: pod.metadata.name, gracePeriodSeconds: 0, resourceVersion: pod.metadata.resourceVersion });
+      actions.push({ type: 'DeletePod', namespace: ns(pod), name: pod.metadata.name, gracePeriodSeconds: 0 });
       return actions;
     },
   },
@@ -76,7 +76,6 @@ export const podStages: readonly PodStage[] = [
           hostIP: ctx.node.metadata.name,
           podIP: ctx.allocatePodIP(),
           sandboxID: `docker://${id}`,
-          resourceVersion: pod.metadata.resourceVersion,
         },
         event(pod, ctx, INFRA_FIELD_PATH, 'Created', `Created with docker id ${id.slice(0, 12)}`),
         event(pod, ctx, INFRA_FIELD_PATH, 'Started', `Started with docker id ${id.slice(0, 12)}`),

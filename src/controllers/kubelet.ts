@@ -4,7 +4,7 @@ import type { Node, Pod } from '../model/types.js';
 import { type Controller, WorkQueue } from './controller.js';
 import { podStages, type SimulatedDurations } from './kubelet-stages.js';
 import type { Clock } from '../api/clock.js';
-import { executeOrRequeue, type PodKey, podKey } from './shared.js';
+import { executeOrRequeue, observedVersion, type PodKey, podKey } from './shared.js';
 
 type QueuedPod = PodKey & { readonly cause: number | null };
 
@@ -130,7 +130,7 @@ export class Kubelets implements Controller {
       }
       // Every action of a stage rests on this version of the pod: if another
       // kubelet process moved it on meanwhile, the whole pass is observed again.
-      const observed = { kind: 'Pod' as const, namespace: key.namespace, name: key.name, resourceVersion: pod.metadata.resourceVersion };
+      const observed = observedVersion(pod);
       actions.push(...stage.act(pod, ctx).map((a) => ({ ...a, cause: key.cause, observed })));
     }
     return actions;

@@ -2,7 +2,7 @@ import type { Action, Api } from '../api/api.js';
 import type { Entry } from '../model/entries.js';
 import type { Namespace, Pod } from '../model/types.js';
 import { type Controller, WorkQueue } from './controller.js';
-import { executeOrRequeue } from './shared.js';
+import { executeOrRequeue, observedVersion } from './shared.js';
 
 const ACTOR = 'system:namespace-controller';
 
@@ -70,7 +70,7 @@ export class NamespaceController implements Controller {
     const pods = (await store.list({ kind: 'Pod', namespace: name })) as Pod[];
     for (const pod of pods) {
       if (!pod.metadata.deletionTimestamp) {
-        actions.push({ type: 'DeletePod', namespace: name, name: pod.metadata.name, resourceVersion: pod.metadata.resourceVersion, cause });
+        actions.push({ type: 'DeletePod', namespace: name, name: pod.metadata.name, observed: observedVersion(pod), cause });
       }
     }
     // Pods on nodes go only when their kubelet has stopped them; the rest goes after.
@@ -78,7 +78,7 @@ export class NamespaceController implements Controller {
     for (const event of await store.list({ kind: 'Event', namespace: name })) {
       actions.push({ type: 'DeleteEvent', namespace: name, name: event.metadata.name, cause });
     }
-    actions.push({ type: 'RemoveNamespace', name, resourceVersion: ns.metadata.resourceVersion, cause });
+    actions.push({ type: 'RemoveNamespace', name, observed: observedVersion(ns), cause });
     return actions;
   }
 }

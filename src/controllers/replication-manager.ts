@@ -4,7 +4,7 @@ import type { Entry } from '../model/entries.js';
 import { matches, selectorFromSet } from '../model/labels.js';
 import type { OwnerReference, Pod, ReplicationController } from '../model/types.js';
 import { type Controller, WorkQueue } from './controller.js';
-import { executeOrRequeue, objectReference } from './shared.js';
+import { executeOrRequeue, objectReference, observedVersion } from './shared.js';
 
 const ACTOR = 'system:replication-controller';
 const SOURCE = { component: 'replication-controller' };
@@ -111,7 +111,7 @@ export class ReplicationManager implements Controller {
       (p) => !p.metadata.deletionTimestamp && matches(selector, p.metadata.labels ?? {}),
     );
     for (const pod of orphans) {
-      actions.push({ type: 'AdoptPod', namespace: key.namespace, name: pod.metadata.name, owner, resourceVersion: pod.metadata.resourceVersion, cause });
+      actions.push({ type: 'AdoptPod', namespace: key.namespace, name: pod.metadata.name, owner, observed: observedVersion(pod), cause });
     }
     // Counting is an index scan; the pods themselves are read only to choose whom to delete.
     const ownedActive = await store.count({ kind: 'Pod', namespace: key.namespace, ownerUid: rc.metadata.uid, phases: ACTIVE_PHASES });
@@ -145,7 +145,7 @@ export class ReplicationManager implements Controller {
       const active = [...owned, ...orphans.filter(isActive)];
       for (const pod of active.sort(deletionOrder).slice(0, Math.min(diff, BURST_REPLICAS))) {
         actions.push(
-          { type: 'DeletePod', namespace: key.namespace, name: pod.metadata.name, resourceVersion: pod.metadata.resourceVersion, cause },
+          { type: 'DeletePod', namespace: key.namespace, name: pod.metadata.name, observed: observedVersion(pod), cause },
           { type: 'RecordEvent', involvedObject: objectReference(rc), reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, source: SOURCE, cause },
         );
         replicas--;
@@ -159,7 +159,7 @@ export class ReplicationManager implements Controller {
         name: key.name,
         replicas,
         observedGeneration: generation,
-        resourceVersion: rc.metadata.resourceVersion,
+        observed: observedVersion(rc),
         cause,
       });
     }

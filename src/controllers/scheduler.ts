@@ -2,7 +2,7 @@ import type { Action, Api } from '../api/api.js';
 import type { Entry } from '../model/entries.js';
 import type { Node, Pod } from '../model/types.js';
 import { type Controller, WorkQueue } from './controller.js';
-import { objectReference, podKey, type PodKey, executeOrRequeue } from './shared.js';
+import { objectReference, podKey, type PodKey, executeOrRequeue, observedVersion } from './shared.js';
 
 const ACTOR = 'system:scheduler';
 const SOURCE = { component: 'scheduler' };
@@ -77,7 +77,7 @@ export class Scheduler implements Controller {
       }
       load.set(node.metadata.name, (load.get(node.metadata.name) ?? 0) + 1);
       actions.push(
-        { type: 'BindPod', namespace: key.namespace, name: key.name, nodeName: node.metadata.name, resourceVersion: pod.metadata.resourceVersion, cause: key.cause },
+        { type: 'BindPod', namespace: key.namespace, name: key.name, nodeName: node.metadata.name, observed: observedVersion(pod), cause: key.cause },
         {
           type: 'RecordEvent',
           involvedObject: ref,

@@ -1,6 +1,7 @@
 import type { ActorBatch, Api } from '../api/api.js';
 import { ApiError } from '../model/errors.js';
 import type { KubeObject, ObjectReference } from '../model/types.js';
+import type { Expectation } from '../projections/store.js';
 
 export interface PodKey {
   readonly namespace: string;
@@ -24,6 +25,11 @@ export function objectReference(object: KubeObject, fieldPath?: string): ObjectR
     resourceVersion: object.metadata.resourceVersion,
     ...(fieldPath ? { fieldPath } : {}),
   };
+}
+
+/** The version of an object a controller's action rests on: the action is refused if it changed. */
+export function observedVersion(object: KubeObject): Expectation {
+  return { kind: object.kind, namespace: object.metadata.namespace ?? '', name: object.metadata.name, resourceVersion: object.metadata.resourceVersion };
 }
 
 /**

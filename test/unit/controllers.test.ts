@@ -155,7 +155,7 @@ describe('kubelet stages', () => {
       'Killing with docker id 0123456789ab',
       'DeletePod',
     ]);
-    expect(actions[2]).toMatchObject({ gracePeriodSeconds: 0, resourceVersion: '7' });
+    expect(actions[2]).toMatchObject({ type: 'DeletePod', gracePeriodSeconds: 0 });
   });
 
   it('given a running pod, then no stage applies', () => {

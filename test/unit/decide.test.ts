@@ -65,21 +65,16 @@ describe('decide', () => {
     );
   });
 
-  it('given an RC observed at an older version, when its status is updated, then Conflict', () => {
-    const command: Command = { type: 'UpdateReplicationControllerStatus', namespace: 'default', name: 'nginx', replicas: 1, observedGeneration: 1, resourceVersion: '9' };
-    expect(errorOf(() => decide(command, stateOf(nginxRC), env())).code).toBe('Conflict');
-  });
-
   describe('pods', () => {
     const pod = created<Pod>(
       { type: 'CreatePod', namespace: 'default', name: 'nginx-abcde', labels: { run: 'nginx' }, spec: nginxRC.spec.template.spec },
       defaultNs,
     );
-    const bound = apply(pod, decide({ type: 'BindPod', namespace: 'default', name: 'nginx-abcde', nodeName: '10.0.3.254', resourceVersion: pod.metadata.resourceVersion }, stateOf(pod), env())) as Pod;
+    const bound = apply(pod, decide({ type: 'BindPod', namespace: 'default', name: 'nginx-abcde', nodeName: '10.0.3.254' }, stateOf(pod), env())) as Pod;
 
     it('when a pod is bound, then spec.nodeName is set; binding it again is a Conflict', () => {
       expect(bound.spec.nodeName).toBe('10.0.3.254');
-      const again: Command = { type: 'BindPod', namespace: 'default', name: 'nginx-abcde', nodeName: '10.0.3.253', resourceVersion: bound.metadata.resourceVersion };
+      const again: Command = { type: 'BindPod', namespace: 'default', name: 'nginx-abcde', nodeName: '10.0.3.253' };
       expect(errorOf(() => decide(again, stateOf(bound), env())).code).toBe('Conflict');
     });
 
