@@ -1,5 +1,4 @@
 import type { Argv, CommandModule } from 'yargs';
-import { resolveRange } from '../../src/audit/moments.js';
 import { loadStateDiff } from '../../src/audit/state-diff.js';
 import { printStateDiff } from '../printers/audit.js';
 import { kindOf } from '../resources.js';
@@ -28,7 +27,8 @@ export const diffCommand: CommandModule<GlobalOptions, DiffOptions> = {
   handler: async (argv) => {
     const kind = argv.resource !== undefined ? kindOf(argv.resource) : undefined;
     await withCluster(argv, async (cluster) => {
-      const { from, to } = await resolveRange(cluster.store, argv, await cluster.readNow());
+      const from = await cluster.resolve(argv.from);
+      const to = await cluster.resolve(argv.to ?? `rev:${await cluster.store.head()}`);
       const diff = await loadStateDiff(cluster.store, from, to, { ...(kind ? { kind } : {}), includeEvents: argv.includeEvents });
       process.stdout.write(printStateDiff(diff));
       if (diff.changes.length === 0) process.stderr.write('No changes.\n');

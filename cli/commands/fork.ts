@@ -1,7 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { forkCluster } from '../../src/integrity/fork.js';
 import { requireDatabase } from '../../src/integrity/sqlite-source.js';
-import { parseMoment } from '../../src/model/durations.js';
 import { type GlobalOptions, openCluster } from '../session.js';
 import { rfc3339 } from './clock.js';
 
@@ -24,18 +23,18 @@ export const forkCommand: CommandModule<GlobalOptions, ForkOptions> = {
   handler: async (argv) => {
     // Checked first: opening a cluster makes one, and a fork of nothing is a mistake.
     requireDatabase(argv.data);
-    const now = await clusterNow(argv);
-    const report = await forkCluster({ source: argv.data, target: argv.dir, at: parseMoment(argv.at, now), clusterNow: now });
+    const revision = await revisionAt(argv);
+    const report = await forkCluster({ source: argv.data, target: argv.dir, revision });
     const entries = `${report.entries} ${report.entries === 1 ? 'entry' : 'entries'}`;
     process.stdout.write(`forked ${argv.dir} at revision ${report.revision} (${rfc3339(new Date(report.time))}): ${entries}\n`);
   },
 };
 
-/** The source cluster's reading of now, real or virtual, as `get --at` reads it. */
-async function clusterNow(options: GlobalOptions): Promise<number> {
+/** The revision --at names on the source cluster, read on its clock (real or virtual) as `get --at` reads it. */
+async function revisionAt(options: ForkOptions): Promise<number> {
   const { cluster } = await openCluster(options);
   try {
-    return await cluster.readNow();
+    return (await cluster.resolve(options.at)).revision;
   } finally {
     await cluster.close();
   }

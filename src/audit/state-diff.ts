@@ -1,3 +1,4 @@
+import { badRequest } from '../model/errors.js';
 import { type Kind, KINDS, type KubeObject } from '../model/types.js';
 import { type Moment, stateAt } from '../projections/state-at.js';
 import { type ClusterStore, keyOf, keyString } from '../projections/store.js';
@@ -71,8 +72,11 @@ export interface StateDiff {
   readonly changes: readonly ObjectChange[];
 }
 
-/** The cluster at `from` and at `to`, each folded from the log, compared. */
+/** The cluster at `from` and at `to`, each folded from the log, compared; `from` may not come after `to`. */
 export async function loadStateDiff(store: ClusterStore, from: Moment, to: Moment, options: StateDiffOptions = {}): Promise<StateDiff> {
+  if (from.revision > to.revision) {
+    throw badRequest(`--from (revision ${from.revision}) is after --to (revision ${to.revision})`);
+  }
   const before = await stateAt(store, from.revision);
   const after = await stateAt(store, to.revision);
   const objects = (state: typeof before) => [...state.held()].map((h) => h.object);

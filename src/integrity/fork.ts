@@ -3,13 +3,11 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openDatabase, StorageError } from '../log/open.js';
 import type { LogRow } from '../log/reader.js';
-import type { MomentSpec } from '../model/durations.js';
 import { badRequest } from '../model/errors.js';
 import { entryFromRow } from '../projections/entry-row.js';
 import { MemoryState } from '../projections/memory-state.js';
 import { objectRow } from '../projections/object-row.js';
 import { SqliteStore } from '../projections/sqlite-store.js';
-import { resolveMoment } from '../projections/state-at.js';
 import { ChainChecker } from './chain.js';
 import { failureLine } from './failure.js';
 import { requireDatabase, verifyDataDir } from './sqlite-source.js';
@@ -19,9 +17,8 @@ export interface ForkOptions {
   readonly source: string;
   /** A new data directory: absent, or an empty directory. */
   readonly target: string;
-  readonly at: MomentSpec;
-  /** The source cluster's "now" (ms), from its clock, real or virtual: `at` may not be later. */
-  readonly clusterNow: number;
+  /** The last revision to keep, as `--at` resolved it on the source cluster. */
+  readonly revision: number;
 }
 
 export interface ForkReport {
@@ -59,12 +56,13 @@ async function copyLog(options: ForkOptions): Promise<ForkReport> {
   const source = await openDatabase(options.source);
   const store = new SqliteStore(source);
   try {
-    const { revision } = await resolveMoment(store, options.at, options.clusterNow);
+    const { revision } = options;
+    const last = await store.log.row(revision);
+    if (!last) throw badRequest(`revision ${revision} does not exist: the log holds revisions 1 to ${await store.head()}`);
     const target = await openDatabase(options.target);
     try {
       const entries = target.sqlite.transaction(() => copyEntries(source.sqlite, target.sqlite, revision)).immediate();
-      const last = await store.log.row(revision);
-      return { revision, time: last!.time, entries };
+      return { revision, time: last.time, entries };
     } finally {
       await target.db.destroy();
     }
