@@ -43,7 +43,8 @@ export class SqliteStore implements ClusterStore {
   }
 
   async get(key: ObjectKey): Promise<KubeObject | undefined> {
-    return this.#getSync(key);
+    const row = this.#statements.getRow.get(key.kind, key.namespace, key.name) as Row | undefined;
+    return row ? (JSON.parse(row.body) as KubeObject) : undefined;
   }
 
   async list(query: ListQuery): Promise<KubeObject[]> {
@@ -107,11 +108,6 @@ export class SqliteStore implements ClusterStore {
     if (query.involvedUid !== undefined) q = q.where('involved_uid', '=', query.involvedUid);
     if (query.phases !== undefined) q = q.where('phase', 'in', [...query.phases]);
     return q;
-  }
-
-  #getSync(key: ObjectKey): KubeObject | undefined {
-    const row = this.#statements.getObject.get(key.kind, key.namespace, key.name) as Row | undefined;
-    return row ? (JSON.parse(row.body) as KubeObject) : undefined;
   }
 
   #append(batch: readonly NewEntry[], expect: readonly Expectation[]): Entry[] {
@@ -180,7 +176,6 @@ function prepareStatements(sqlite: BetterSqlite3.Database) {
     insertEntry: sqlite.prepare(
       'INSERT INTO log (seq, time, actor, type, kind, namespace, name, uid, cause, data, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    getObject: sqlite.prepare('SELECT body FROM objects WHERE kind = ? AND namespace = ? AND name = ?'),
     getRow: sqlite.prepare('SELECT body, created_seq FROM objects WHERE kind = ? AND namespace = ? AND name = ?'),
     versionOf: sqlite.prepare('SELECT resource_version FROM objects WHERE kind = ? AND namespace = ? AND name = ?'),
     putObject: sqlite.prepare(
